@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config.js';
+import { unauthorizedProblem } from '../common/problem.js';
+import { CurrentPrincipal, Public, SkipCsrf } from './auth.decorators.js';
+import { ActivateDto, LoginDto, LoginResponseDto, UserDto } from './auth.dto.js';
+import { AuthService } from './auth.service.js';
+import type { Principal } from './principal.js';
+import { SESSION_COOKIE } from './principal.middleware.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @SkipCsrf()
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
+    const previous = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    const result = await this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+    // A fresh session id on every login: an old (possibly planted) id never becomes authenticated.
+    if (previous) await this.auth.logout(previous);
+    response.cookie(SESSION_COOKIE, result.sessionId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.COOKIE_SECURE,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return { user: result.user, csrfToken: result.csrfToken };
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    if (principal.kind === 'user') await this.auth.logout(principal.sessionId);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentPrincipal() principal: Principal): UserDto {
+    if (principal.kind !== 'user') throw unauthorizedProblem('Sign in first.');
+    const { id, email, displayName, role } = principal.user;
+    return { id, email, displayName, role };
+  }
+
+  @Post('activate')
+  @Public()
+  @SkipCsrf()
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  activate(@Body() body: ActivateDto): Promise<UserDto> {
+    return this.auth.activate(body.token, body.password);
+  }
+}

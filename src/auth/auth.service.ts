@@ -1,0 +1,92 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { fieldProblem, tooManyRequestsProblem, unauthorizedProblem } from '../common/problem.js';
+import { sha256 } from '../common/secrets.js';
+import { toPublicUser, User, type PublicUser } from '../users/user.entity.js';
+import { LoginAdmission } from './login-admission.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionService } from './session.service.js';
+
+export interface LoginResult {
+  user: PublicUser;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+  /** Verified against when the account is unknown, so both paths take as long. */
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly admission: LoginAdmission,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(email: string, password: string, address: string): Promise<LoginResult> {
+    const retryAfter = this.throttle.retryAfterSeconds(email, address);
+    if (retryAfter > 0) {
+      this.logger.warn({ event: 'login-throttled', email: email.toLowerCase(), address });
+      throw tooManyRequestsProblem(
+        'Too many failed sign-in attempts; try again later.',
+        retryAfter,
+      );
+    }
+    const user = await this.users.findOneBy({ email: email.toLowerCase() });
+    const valid = user?.passwordHash
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verify(
+          await (this.dummyHash ??= this.hasher.hash('dummy-password')),
+          password,
+        );
+    if (!user || !valid || user.status !== 'active') {
+      this.throttle.recordFailure(email, address);
+      this.logger.warn({ event: 'login-failed', email: email.toLowerCase(), address });
+      throw unauthorizedProblem('The e-mail address or password is incorrect.');
+    }
+    this.throttle.recordSuccess(email);
+    const publicUser = toPublicUser(user);
+    this.admission.admit(publicUser);
+    const { sessionId, session } = await this.sessions.create(user.id);
+    this.logger.log({ event: 'login', userId: user.id, role: user.role });
+    return {
+      user: publicUser,
+      sessionId,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.destroy(sessionId);
+  }
+
+  /** Activates an invited account with its single-use, expiring token. */
+  async activate(token: string, password: string): Promise<PublicUser> {
+    const user = await this.users.findOneBy({ activationTokenHash: sha256(token) });
+    if (!user || user.status !== 'invited' || !user.activationExpiresAt) {
+      throw fieldProblem('token', 'is unknown or has already been used');
+    }
+    if (user.activationExpiresAt.getTime() <= this.clock.now().getTime()) {
+      throw fieldProblem('token', 'has expired; ask your administrator for a new invitation');
+    }
+    const passwordHash = await this.hasher.hash(password);
+    // The token hash in the WHERE clause makes a concurrent second use of the same token update nothing.
+    const result = await this.users.update(
+      { id: user.id, activationTokenHash: user.activationTokenHash!, status: 'invited' },
+      { passwordHash, status: 'active', activationTokenHash: null, activationExpiresAt: null },
+    );
+    if (!result.affected) throw fieldProblem('token', 'is unknown or has already been used');
+    this.logger.log({ event: 'account-activated', userId: user.id });
+    return toPublicUser({ ...user, status: 'active' });
+  }
+}

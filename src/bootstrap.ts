@@ -1,0 +1,67 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { Clock } from './common/clock.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  clock: Clock;
+  logger?: Logger;
+}
+
+/** Headers that browser scripts on other origins may read. */
+export const EXPOSED_HEADERS = [
+  'Retry-After',
+  'X-Request-Id',
+  'Maintenance-Starts-At',
+  'Maintenance-Countdown',
+];
+
+/** Builds the whole application; used by main.ts and the scripts. */
+export async function createApp({
+  config,
+  clock,
+  logger,
+}: CreateAppOptions): Promise<NestExpressApplication> {
+  const pinoLogger = logger ?? createLogger(config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, clock }),
+    {
+      logger: new PinoNestLogger(pinoLogger),
+    },
+  );
+  return configureApp(app, pinoLogger);
+}
+
+/** Everything around the module tree (middleware, pipes, filters, docs); the tests call it on their own module. */
+export function configureApp(
+  app: NestExpressApplication,
+  pinoLogger: Logger,
+): NestExpressApplication {
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLogger(pinoLogger));
+  app.use(cookieParser());
+  app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Staffing platform API')
+      .setDescription('Contracts, declarations, public forms and the scheduled maintenance lockout')
+      .addBearerAuth()
+      .addCookieAuth('sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,101 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  problemType,
+  type ProblemDetails,
+} from './problem.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+/** Renders a non-API error (a page request); the pages module replaces this with its own renderer. */
+export abstract class PageErrorRenderer {
+  abstract render(request: Request, response: Response, problem: ProblemDetails): void;
+}
+
+function describe(message: unknown, fallback: string): string {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return fallback;
+}
+
+export function toProblem(exception: unknown, instance: string): ProblemDetails {
+  if (exception instanceof ProblemException) return { ...exception.problem, instance };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message = describe(
+      typeof body === 'string' ? body : (body as { message?: unknown }).message,
+      exception.message,
+    );
+    return {
+      type: problemType(status === 404 ? 'not-found' : `http-${status}`),
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail: message,
+      instance,
+    };
+  }
+  return {
+    type: problemType('internal'),
+    title: TITLES[500],
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'An unexpected error occurred.',
+    instance,
+  };
+}
+
+export function isApiRequest(request: Request): boolean {
+  const path = request.path.toLowerCase();
+  return path.startsWith('/api') || path.startsWith('/health') || !request.accepts('html');
+}
+
+/** Every error becomes application/problem+json (RFC 9457) for API clients. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly pageRenderer?: PageErrorRenderer) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = toProblem(exception, request.originalUrl);
+    if (problem.status >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    if (response.headersSent) return;
+    if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers))
+        response.setHeader(name, value);
+    }
+    if (this.pageRenderer && !isApiRequest(request)) {
+      this.pageRenderer.render(request, response, problem);
+      return;
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

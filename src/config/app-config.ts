@@ -1,0 +1,181 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  if (['true', '1', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Environment variables, validated at start-up (see README "Configuration"). */
+export class AppConfig {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:<file> or a postgres:// URL',
+  })
+  DATABASE_URL = 'sqlite:data/app.sqlite';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  APP_TIMEZONE = 'Europe/Amsterdam';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @IsIn(['en', 'nl'])
+  DEFAULT_LANGUAGE: 'en' | 'nl' = 'en';
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  COOKIE_SECURE = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACTIVATION_TOKEN_TTL_HOURS = 72;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAINTENANCE_DEFAULT_RETRY_AFTER_SECONDS = 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAINTENANCE_ACTIVE_WARNING_HOURS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAINTENANCE_REFRESH_INTERVAL_MS = 5000;
+
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 25;
+
+  @IsString()
+  SMTP_FROM = 'Staffing platform <no-reply@localhost>';
+
+  @IsString()
+  ALERTS_CRON = '*/15 * * * *';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_SUBMISSIONS_PER_MINUTE = 10;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get demoDataEnabled(): boolean {
+    return this.DEMO_DATA ?? !this.isProduction;
+  }
+}
+
+export class ConfigError extends Error {}
+
+function firstProblem(errors: ValidationError[]): string {
+  const error = errors[0];
+  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  return `Invalid configuration: ${error.property}: ${reason} (got ${JSON.stringify(error.value)})`;
+}
+
+/** Builds the validated configuration; throws a ConfigError whose message is one line naming the variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(firstProblem(errors));
+  if (!isTimeZone(config.APP_TIMEZONE)) {
+    throw new ConfigError(
+      `Invalid configuration: APP_TIMEZONE: must be an IANA time zone such as Europe/Amsterdam (got ${JSON.stringify(config.APP_TIMEZONE)})`,
+    );
+  }
+  if (config.isProduction && config.DEMO_DATA === true) {
+    throw new ConfigError(
+      'Invalid configuration: DEMO_DATA: demo data (with its known passwords) is refused when NODE_ENV=production',
+    );
+  }
+  return config;
+}

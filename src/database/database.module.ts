@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { dataSourceOptions, parseDatabaseUrl, prepareDatabase } from './database-url.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** TypeORM on SQLite or PostgreSQL, with the migrations applied at start unless MIGRATIONS_RUN=false. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: async (config: AppConfig) => {
+            const target = parseDatabaseUrl(config.DATABASE_URL);
+            await prepareDatabase(target);
+            return {
+              ...dataSourceOptions(target, { migrations: MIGRATIONS }),
+              autoLoadEntities: true,
+              migrationsRun: config.MIGRATIONS_RUN,
+              retryAttempts: 3,
+              retryDelay: 1000,
+            };
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap.js';
+import { SystemClock } from './common/clock.js';
+import { ConfigError, loadAppConfig } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp({ config, clock: new SystemClock() });
+  await app.listen(config.PORT);
+}
+
+await main();
