@@ -41,7 +41,7 @@ export class AppConfig {
 
   @IsString()
   @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
-    message: 'DATABASE_URL must be sqlite:<file> or a postgres:// URL',
+    message: 'must be sqlite:<file> or a postgres:// URL',
   })
   DATABASE_URL = 'sqlite:data/app.sqlite';
 
@@ -152,7 +152,8 @@ export class ConfigError extends Error {}
 
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
-  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  // class-validator's default messages start with the property name, which the line already names.
+  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(`${error.property} `, '');
   return `Invalid configuration: ${error.property}: ${reason} (got ${JSON.stringify(error.value)})`;
 }
 

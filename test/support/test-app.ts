@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ModuleMetadata } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +74,8 @@ export interface StartTestAppOptions {
   clock?: AdjustableClock;
   /** Nest DI overrides, e.g. builder.overrideProvider(X).useValue(y). */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** Extra modules for the test only, e.g. one with a probe controller. */
+  imports?: ModuleMetadata['imports'];
 }
 
 /** Starts the real application on a real port against a real database. */
@@ -96,7 +99,9 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     },
   });
   const logger = createLogger(config.LOG_LEVEL, sink);
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot({ config, clock })] });
+  let builder = Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, clock }), ...(options.imports ?? [])],
+  });
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({

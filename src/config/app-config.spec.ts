@@ -1,0 +1,50 @@
+import { ConfigError, loadAppConfig } from './app-config.js';
+
+describe('loadAppConfig', () => {
+  it('has working defaults for a first run', () => {
+    const config = loadAppConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'sqlite:data/app.sqlite',
+      NODE_ENV: 'development',
+      APP_TIMEZONE: 'Europe/Amsterdam',
+      MIGRATIONS_RUN: true,
+    });
+    expect(config.demoDataEnabled).toBe(true);
+  });
+
+  it('turns demo data off by default in production and honours an explicit DEMO_DATA=false', () => {
+    expect(loadAppConfig({ NODE_ENV: 'production' }).demoDataEnabled).toBe(false);
+    expect(loadAppConfig({ DEMO_DATA: 'false' }).demoDataEnabled).toBe(false);
+  });
+
+  it('parses numbers and booleans', () => {
+    const config = loadAppConfig({
+      PORT: '8080',
+      COOKIE_SECURE: 'true',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.COOKIE_SECURE).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: '-1' }, /^Invalid configuration: PORT: /],
+    [{ PORT: '3.5' }, /^Invalid configuration: PORT: /],
+    [
+      { DATABASE_URL: 'data.db' },
+      /^Invalid configuration: DATABASE_URL: must be sqlite:<file> or a postgres/,
+    ],
+    [
+      { APP_TIMEZONE: 'Europe/Atlantis' },
+      /^Invalid configuration: APP_TIMEZONE: must be an IANA time zone/,
+    ],
+    [{ NODE_ENV: 'production', DEMO_DATA: 'yes' }, /^Invalid configuration: DEMO_DATA: .*refused/],
+    [{ DEMO_DATA: 'maybe' }, /^Invalid configuration: DEMO_DATA: /],
+    [{ MIGRATIONS_RUN: 'perhaps' }, /^Invalid configuration: MIGRATIONS_RUN: /],
+    [{ PUBLIC_URL: 'not a url' }, /^Invalid configuration: PUBLIC_URL: /],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
+  });
+});
