@@ -5,7 +5,7 @@ import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
-import { ProblemFilter } from './common/problem.filter.js';
+import { PageErrorRenderer, ProblemFilter } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
@@ -51,7 +51,7 @@ export function configureApp(
   app.use(cookieParser());
   app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
+import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
 import { unauthorizedProblem } from '../common/problem.js';
 import { CurrentPrincipal, Public, SkipCsrf } from './auth.decorators.js';
 import { ActivateDto, LoginDto, LoginResponseDto, UserDto } from './auth.dto.js';
@@ -19,6 +20,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @AllowDuringMaintenance()
   @SkipCsrf()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
@@ -43,6 +45,7 @@ export class AuthController {
 
   @Post('logout')
   @Public()
+  @AllowDuringMaintenance()
   @HttpCode(204)
   async logout(
     @CurrentPrincipal() principal: Principal,
@@ -62,6 +65,7 @@ export class AuthController {
 
   @Post('activate')
   @Public()
+  @AllowDuringMaintenance()
   @SkipCsrf()
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })

@@ -7,9 +7,11 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
 
 @ApiTags('health')
 @Public()
+@AllowDuringMaintenance()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { UserPrincipal } from '../auth/principal.js';
+import { PageQueryDto } from '../contracts/pagination.js';
+import { CreateSavedSearchDto, SavedSearchDto, SavedSearchPageDto } from './saved-search.dto.js';
+import { SavedSearchesService } from './saved-searches.service.js';
+
+/** Candidates' saved searches (the alerts job mails their new matches). */
+@ApiTags('alerts')
+@Controller('api/alerts/saved-searches')
+@Roles('CANDIDATE')
+export class SavedSearchesController {
+  constructor(private readonly searches: SavedSearchesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: SavedSearchPageDto })
+  list(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() query: PageQueryDto,
+  ): Promise<SavedSearchPageDto> {
+    return this.searches.list(principal.user.id, query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: SavedSearchDto })
+  create(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: CreateSavedSearchDto,
+  ): Promise<SavedSearchDto> {
+    return this.searches.create(principal.user.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string): Promise<void> {
+    return this.searches.remove(principal.user.id, id);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MaintenanceWriteFence } from '../maintenance/maintenance.write-fence.js';
+import { isRegularUser, type Actor } from './contract-access.js';
+
+/**
+ * A seam just before a contract or declaration write commits. It does nothing in the app; the R15
+ * test overrides it to hold a write open across the start of downtime.
+ */
+@Injectable()
+export class ContractWriteHooks {
+  beforeCommit(_manager: EntityManager): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Runs contract and declaration writes in one transaction each. A regular user's write re-checks
+ * the maintenance window just before commit, on the database's clock (R15): if downtime started
+ * meanwhile, the fence throws the R14/R17 refusal and the transaction rolls back.
+ */
+@Injectable()
+export class ContractWrites {
+  /** better-sqlite3 has one connection: concurrent transactions would nest, so they take turns. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hooks: ContractWriteHooks,
+    /** Absent only when the app runs without the maintenance module (the benchmark's baseline). */
+    @Optional() private readonly fence?: MaintenanceWriteFence,
+  ) {}
+
+  run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const transaction = () =>
+      this.dataSource.transaction(async (manager) => {
+        const result = await work(manager);
+        await this.hooks.beforeCommit(manager);
+        if (this.fence && isRegularUser(actor)) {
+          await this.fence.assertWritable(manager, {
+            kind: 'user',
+            role: actor.user.role,
+            sessionId: actor.sessionId,
+            actor: actor.user.email,
+          });
+        }
+        return result;
+      });
+    if (this.dataSource.options.type !== 'better-sqlite3') return transaction();
+    const turn = this.queue.then(transaction);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+}

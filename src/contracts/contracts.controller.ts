@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { actorOf } from './contract-access.js';
+import {
+  ContractDto,
+  ContractPageDto,
+  CreateContractDto,
+  UpdateContractDto,
+} from './contract.dto.js';
+import { ContractsService } from './contracts.service.js';
+import { PageQueryDto } from './pagination.js';
+
+/** Signed-in users, scoped by role (see contract-access.ts). */
+@ApiTags('contracts')
+@Controller('api/contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: ContractPageDto })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQueryDto,
+  ): Promise<ContractPageDto> {
+    return this.contracts.list(actorOf(principal), query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: ContractDto })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateContractDto,
+  ): Promise<ContractDto> {
+    return this.contracts.create(actorOf(principal), body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ContractDto })
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ContractDto> {
+    return this.contracts.get(actorOf(principal), id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ContractDto })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateContractDto,
+  ): Promise<ContractDto> {
+    return this.contracts.update(actorOf(principal), id, body);
+  }
+}

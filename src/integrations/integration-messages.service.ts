@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { IntegrationMessage } from './integration-message.entity.js';
+import type { IntegrationMessageDto, MessageReceiptDto } from './integrations.dto.js';
+
+@Injectable()
+export class IntegrationMessagesService {
+  constructor(
+    @InjectRepository(IntegrationMessage) private readonly messages: Repository<IntegrationMessage>,
+    private readonly clock: Clock,
+  ) {}
+
+  async store(clientId: string, dto: IntegrationMessageDto): Promise<MessageReceiptDto> {
+    const message: IntegrationMessage = {
+      id: randomUUID(),
+      clientId,
+      type: dto.type,
+      payload: dto.payload,
+      receivedAt: this.clock.now(),
+    };
+    await this.messages.insert(message);
+    return { id: message.id, receivedAt: message.receivedAt.toISOString() };
+  }
+}

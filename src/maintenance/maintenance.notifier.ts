@@ -1,0 +1,124 @@
+import { Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** Tells the other app instances that the maintenance window changed, and hears them do so. */
+export abstract class MaintenanceChangeNotifier {
+  /** Announces a committed change. */
+  abstract announce(): Promise<void>;
+  /** Starts listening; `onChange` also runs after a lost connection is back (changes may have been missed). */
+  abstract listen(onChange: () => void): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+/** SQLite runs one instance: an in-process event is enough. */
+export class InProcessNotifier extends MaintenanceChangeNotifier {
+  private readonly events = new EventEmitter();
+
+  announce(): Promise<void> {
+    this.events.emit('change');
+    return Promise.resolve();
+  }
+
+  listen(onChange: () => void): Promise<void> {
+    this.events.on('change', onChange);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.events.removeAllListeners();
+    return Promise.resolve();
+  }
+}
+
+/**
+ * PostgreSQL LISTEN/NOTIFY on a dedicated connection (a pooled one would lose the LISTEN), reconnecting
+ * with back-off after a loss. The channel includes the schema, so apps on other schemas do not cross-talk.
+ */
+export class PostgresNotifier extends MaintenanceChangeNotifier {
+  private readonly logger = new Logger('Maintenance');
+  private client?: pg.Client;
+  private onChange?: () => void;
+  private closed = false;
+  private retryDelayMs = PostgresNotifier.MIN_RETRY_MS;
+  private retryTimer?: NodeJS.Timeout;
+  private static readonly MIN_RETRY_MS = 200;
+  private static readonly MAX_RETRY_MS = 5000;
+
+  readonly channel: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connectionString: string,
+    schema: string,
+  ) {
+    super();
+    this.channel = `maintenance_${schema}`.slice(0, 63);
+  }
+
+  async announce(): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [this.channel, 'changed']);
+  }
+
+  async listen(onChange: () => void): Promise<void> {
+    this.onChange = onChange;
+    await this.connect();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: `maintenance-listener:${this.channel}`,
+    });
+    client.on('notification', (message) => {
+      if (message.channel === this.channel) this.onChange?.();
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    await client.connect();
+    await client.query(`LISTEN "${this.channel}"`);
+    this.client = client;
+    this.retryDelayMs = PostgresNotifier.MIN_RETRY_MS;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.closed || this.client !== client) return;
+    this.client = undefined;
+    this.logger.warn({ event: 'maintenance.listener-lost', channel: this.channel });
+    client.end().catch(() => undefined);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.connect()
+        .then(() => {
+          this.logger.log({ event: 'maintenance.listener-reconnected', channel: this.channel });
+          this.onChange?.();
+        })
+        .catch(() => {
+          this.retryDelayMs = Math.min(this.retryDelayMs * 2, PostgresNotifier.MAX_RETRY_MS);
+          this.scheduleReconnect();
+        });
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
+  }
+}
+
+/** The notifier that fits the database behind the DataSource. */
+export function createNotifier(dataSource: DataSource): MaintenanceChangeNotifier {
+  const options = dataSource.options;
+  if (options.type !== 'postgres') return new InProcessNotifier();
+  if (!options.url) throw new Error('The maintenance listener needs the PostgreSQL connection URL');
+  return new PostgresNotifier(dataSource, options.url, options.schema ?? 'public');
+}

@@ -1,0 +1,46 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PrincipalMiddleware } from '../auth/principal.middleware.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { PageErrorRenderer } from '../common/problem.filter.js';
+import { ContractsModule } from '../contracts/contracts.module.js';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
+import { PublicFormsModule } from '../public-forms/public-forms.module.js';
+import { User } from '../users/user.entity.js';
+import { PageAssetsController } from './pages.assets.controller.js';
+import { ContractsPageController } from './pages.contracts.controller.js';
+import { DeclarationsPageController } from './pages.declarations.controller.js';
+import { HtmlPageErrorRenderer } from './pages.error-renderer.js';
+import { HomePageController } from './pages.home.controller.js';
+import { PageI18n } from './pages.i18n.js';
+import { PublicPagesController } from './pages.public.controller.js';
+import { SettingsPageController } from './pages.settings.controller.js';
+import { PageViews } from './pages.views.js';
+
+/** The server-rendered pages (SPEC §5) in Dutch and English. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    CompaniesModule,
+    ContractsModule,
+    DeclarationsModule,
+    PublicFormsModule,
+  ],
+  controllers: [
+    PageAssetsController,
+    PublicPagesController,
+    HomePageController,
+    ContractsPageController,
+    DeclarationsPageController,
+    SettingsPageController,
+  ],
+  providers: [PageI18n, PageViews, { provide: PageErrorRenderer, useClass: HtmlPageErrorRenderer }],
+  exports: [PageErrorRenderer],
+})
+export class PagesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The auth module mounts the principal middleware on "*path", which does not match "/" itself
+    // (path-to-regexp 8); the start page needs its principal too.
+    consumer.apply(PrincipalMiddleware).forRoutes({ path: '/', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,197 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Optional,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { ProblemDetails } from '../common/problem.js';
+import { AppConfig } from '../config/app-config.js';
+import { MaintenanceAdminGuard } from '../maintenance/maintenance-admin.guard.js';
+import { MaintenanceSettingsService } from '../maintenance/maintenance-settings.service.js';
+import { MaintenanceStatusService } from '../maintenance/maintenance-status.service.js';
+import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import {
+  UpdateMaintenanceSettingsDto,
+  type MaintenanceEventDto,
+  type MaintenanceSettingsDto,
+} from '../maintenance/maintenance.dto.js';
+import { PageI18n, type Language } from './pages.i18n.js';
+import { formProblem, text, validateAs, type FormBody } from './pages.forms.js';
+import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';
+import { PageViews } from './pages.views.js';
+
+const EVENTS_SHOWN = 50;
+
+/**
+ * What the form sends to the settings API: local times typed in the platform zone become RFC 3339 with
+ * that zone's offset; a time left as shown is left out, so an unchanged start is not "moved".
+ */
+export function settingsBody(
+  body: FormBody,
+  current: Pick<MaintenanceSettingsDto, 'startsAt' | 'expectedEndAt'>,
+  zone: string,
+): Record<string, unknown> {
+  const version = Number(text(body, 'version') ?? 'NaN');
+  if (body.enabled !== 'on') return { enabled: false, version };
+  const shown = (iso: string | null): string | undefined =>
+    iso ? toLocalInput(new Date(iso), zone) : undefined;
+  const startsAt = text(body, 'startsAt');
+  const expectedEndAt = text(body, 'expectedEndAt');
+  const result: Record<string, unknown> = {
+    enabled: true,
+    version,
+    message: typeof body.message === 'string' ? body.message.trim() : undefined,
+  };
+  if (startsAt !== undefined && startsAt !== shown(current.startsAt)) {
+    result.startsAt = fromLocalInput(startsAt, zone) ?? startsAt;
+  }
+  if (expectedEndAt === undefined) result.expectedEndAt = null;
+  else if (expectedEndAt !== shown(current.expectedEndAt)) {
+    result.expectedEndAt = fromLocalInput(expectedEndAt, zone) ?? expectedEndAt;
+  }
+  return result;
+}
+
+/** Admin > Connect > Settings: the maintenance window (R1–R6), with times in the platform's zone. */
+@ApiExcludeController()
+@MaintenancePageRoute()
+@UseGuards(MaintenanceAdminGuard)
+@Controller('admin/connect/settings')
+export class SettingsPageController implements OnModuleInit {
+  private settings?: MaintenanceSettingsService;
+
+  constructor(
+    private readonly views: PageViews,
+    private readonly i18n: PageI18n,
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+    @Optional() private readonly status?: MaintenanceStatusService,
+  ) {}
+
+  onModuleInit(): void {
+    // The maintenance module keeps its settings service to itself; the page uses that same instance.
+    if (this.status)
+      this.settings = this.moduleRef.get(MaintenanceSettingsService, { strict: false });
+  }
+
+  @Get()
+  async show(
+    @Query('saved') saved: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    return this.render(request, response, { saved: saved === '1' });
+  }
+
+  @Post()
+  async save(
+    @Body() body: FormBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | void> {
+    const settings = this.service();
+    const principal = this.status!.principalOf(request);
+    const actor = principal.kind === 'user' ? principal.actor : 'unknown';
+    try {
+      const current = await settings.settings();
+      const dto = await validateAs(
+        UpdateMaintenanceSettingsDto,
+        settingsBody(body, current, this.config.APP_TIMEZONE),
+      );
+      await settings.update(dto, actor);
+    } catch (error) {
+      return this.render(request, response, { problem: formProblem(error), values: body });
+    }
+    return response.redirect(303, '/admin/connect/settings?saved=1');
+  }
+
+  private service(): MaintenanceSettingsService {
+    if (!this.settings) throw new NotFoundException();
+    return this.settings;
+  }
+
+  private async render(
+    request: Request,
+    response: Response,
+    extra: { saved?: boolean; problem?: ProblemDetails; values?: FormBody },
+  ): Promise<string> {
+    const settings = this.service();
+    const [current, events] = await Promise.all([
+      settings.settings(),
+      settings.events(1, EVENTS_SHOWN),
+    ]);
+    const language = this.i18n.languageOf(request);
+    const zone = this.config.APP_TIMEZONE;
+    const local = (iso: string | null): string => (iso ? toLocalInput(new Date(iso), zone) : '');
+    const long = (iso: string | null): string =>
+      iso ? formatInstant(new Date(iso), zone, language) : '';
+    const values = extra.values ?? {
+      enabled: current.enabled ? 'on' : undefined,
+      startsAt: local(current.startsAt),
+      expectedEndAt: local(current.expectedEndAt),
+      message: current.message ?? '',
+    };
+    // The earliest start, rounded up to a whole minute (the field takes minutes).
+    const earliest = new Date(Math.ceil(Date.parse(current.earliestStartsAt) / 60_000) * 60_000);
+    return this.views.page(request, response, 'settings', {
+      title: 'settings.title',
+      nav: 'settings',
+      status: extra.problem?.status,
+      data: {
+        saved: extra.saved,
+        problem: extra.problem,
+        current: {
+          ...current,
+          stateText: this.i18n.t(language, `settings.state.${current.state}`),
+          startsAtText: long(current.startsAt),
+          expectedEndAtText: long(current.expectedEndAt),
+          updatedAtText: long(current.updatedAt),
+        },
+        values: { ...values, enabled: values.enabled === 'on' },
+        zone,
+        earliestInput: toLocalInput(earliest, zone),
+        earliestText: formatInstant(earliest, zone, language),
+        events: events.items.map((event) => this.eventRow(event, language)),
+        eventsTotal: events.total,
+      },
+    });
+  }
+
+  private eventRow(event: MaintenanceEventDto, language: Language): Record<string, unknown> {
+    const zone = this.config.APP_TIMEZONE;
+    const details = event.details as {
+      old?: Record<string, unknown>;
+      new?: Record<string, unknown>;
+    };
+    const keys = [
+      ...new Set([...Object.keys(details.old ?? {}), ...Object.keys(details.new ?? {})]),
+    ];
+    const show = (value: unknown): string => {
+      if (value === null || value === undefined || value === '') return '—';
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+        return formatShort(new Date(value), zone);
+      }
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    return {
+      atText: formatShort(new Date(event.at), zone),
+      typeText: this.i18n.t(language, `settings.event.${event.type}`),
+      actor: event.actor,
+      changes: keys.map((key) => ({
+        field: this.i18n.t(language, `settings.field.${key}`),
+        old: details.old && key in details.old ? show(details.old[key]) : undefined,
+        new: details.new && key in details.new ? show(details.new[key]) : undefined,
+      })),
+    };
+  }
+}

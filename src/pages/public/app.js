@@ -1,0 +1,315 @@
+// The live parts of the pages: maintenance countdown and banners, the R9 notice, sign-in, sign-out, activation.
+// Plain script, no framework. Server data comes from <script id="page-data" type="application/json">.
+(function () {
+  'use strict';
+
+  var dataElement = document.getElementById('page-data');
+  var page = dataElement ? JSON.parse(dataElement.textContent) : {};
+  var strings = page.strings || {};
+  var POLL_MS = page.pollMs || 5000;
+  var URGENT_SECONDS = 300;
+
+  function text(key, vars) {
+    var value = strings[key] || key;
+    return value.replace(/\{(\w+)\}/g, function (whole, name) {
+      return vars && name in vars ? String(vars[name]) : whole;
+    });
+  }
+
+  function $(selector, root) {
+    return (root || document).querySelector(selector);
+  }
+
+  function all(selector) {
+    return Array.prototype.slice.call(document.querySelectorAll(selector));
+  }
+
+  function setText(selector, value) {
+    all(selector).forEach(function (element) {
+      if (element.textContent !== value) element.textContent = value;
+    });
+  }
+
+  function formatInstant(iso) {
+    return new Intl.DateTimeFormat(page.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      timeZone: page.timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(iso));
+  }
+
+  function pad(n) {
+    return n < 10 ? '0' + n : String(n);
+  }
+
+  function formatCountdown(seconds) {
+    var s = Math.max(0, seconds);
+    var days = Math.floor(s / 86400);
+    var clock = pad(Math.floor((s % 86400) / 3600)) + ':' + pad(Math.floor((s % 3600) / 60)) + ':' + pad(s % 60);
+    return days > 0 ? text('js.days', { d: days }) + ' ' + clock : clock;
+  }
+
+  function sendJson(method, url, body) {
+    var headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (page.csrfToken) headers['X-CSRF-Token'] = page.csrfToken;
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  // ---- Maintenance status -------------------------------------------------------------------------------
+  // The start is kept as a point on the browser's monotonic clock, computed from what the server says is left
+  // (its own clock), so a wrong browser clock does not move the countdown.
+  var status = null;
+  var startMono = null;
+  var startTimer = null;
+  var lastShownSeconds = null;
+  var announced = false;
+  var noticeShownFor = null;
+  var leaving = false;
+
+  function secondsLeft() {
+    if (startMono === null) return null;
+    return Math.max(0, Math.ceil((startMono - performance.now()) / 1000));
+  }
+
+  function refresh() {
+    var sentAt = performance.now();
+    return fetch('/api/maintenance/status', { credentials: 'same-origin', headers: { Accept: 'application/json' }, cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok) return null;
+        return response.json().then(function (body) {
+          applyStatus(body, sentAt, performance.now());
+        });
+      })
+      .catch(function () {
+        // Offline or restarting: the next poll tries again.
+      });
+  }
+
+  function applyStatus(next, sentAt, receivedAt) {
+    var previous = status;
+    status = next;
+    if (next.state === 'scheduled') {
+      var msUntil =
+        typeof next.now === 'string'
+          ? Date.parse(next.startsAt) - Date.parse(next.now)
+          : Number(next.secondsUntilStart) * 1000;
+      startMono = (sentAt + receivedAt) / 2 + msUntil;
+    } else {
+      startMono = null;
+    }
+    if (!previous || previous.startsAt !== next.startsAt) {
+      announced = false;
+      lastShownSeconds = null;
+    }
+    render();
+    aimAtStart();
+    if (page.audience === 'regular') {
+      if (next.state === 'active' && page.page !== 'maintenance') return leave();
+      showNoticeIfDue();
+    }
+    if (page.page === 'maintenance' && page.active && next.state !== 'active') window.location.reload();
+  }
+
+  /** A regular user's open page moves to the maintenance page on its own once downtime starts. */
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    window.location.assign('/maintenance');
+  }
+
+  /** A timer aimed at the start; when it fires the server is asked again (it, not the browser, decides). */
+  function aimAtStart() {
+    if (startTimer) clearTimeout(startTimer);
+    startTimer = null;
+    if (startMono === null) return;
+    var delay = Math.max(500, startMono - performance.now() + 50);
+    startTimer = setTimeout(refresh, delay);
+  }
+
+  function render() {
+    var scheduled = status && status.state === 'scheduled';
+    var active = status && status.state === 'active';
+    var startsText = '';
+    if (status && status.startsAt) {
+      startsText = status.startsAt === page.startsAt && page.startsAtText ? page.startsAtText : formatInstant(status.startsAt);
+    }
+    setText('[data-starts-at]', startsText);
+    setText('[data-since]', startsText);
+    var countdown = $('#maint-countdown');
+    if (countdown) countdown.hidden = !scheduled;
+    var line = $('#maint-scheduled');
+    if (line) line.hidden = !scheduled;
+    var banner = $('#maint-active');
+    if (banner) banner.hidden = !active;
+    var forgotten = $('#maint-forgotten');
+    if (forgotten) forgotten.hidden = !(active && status.activeTooLong);
+    tick();
+  }
+
+  function tick() {
+    var seconds = secondsLeft();
+    if (seconds === null || seconds === lastShownSeconds) return;
+    lastShownSeconds = seconds;
+    setText('[data-countdown]', formatCountdown(seconds));
+    var countdown = $('#maint-countdown');
+    if (!countdown) return;
+    var urgent = seconds <= URGENT_SECONDS;
+    countdown.classList.toggle('urgent', urgent);
+    var announcer = $('#maint-announce');
+    if (urgent && !announced && announcer) {
+      announced = true;
+      announcer.textContent = text('js.urgent');
+    }
+    if (!urgent && announcer) announcer.textContent = '';
+  }
+
+  // ---- R9 notice -----------------------------------------------------------------------------------------
+  function showNoticeIfDue() {
+    var dialog = $('#maint-notice');
+    if (!dialog || !status || !status.noticeDue || status.state !== 'scheduled') return;
+    if (dialog.open || noticeShownFor === status.startsAt) return;
+    noticeShownFor = status.startsAt;
+    var message = $('[data-notice-message]', dialog);
+    message.textContent = status.message || '';
+    message.hidden = !status.message;
+    dialog.showModal();
+  }
+
+  function setUpNotice() {
+    var dialog = $('#maint-notice');
+    if (!dialog) return;
+    // Closing by the button or by Escape: remembered on the server, so other tabs and reloads skip it.
+    dialog.addEventListener('close', function () {
+      sendJson('POST', '/api/maintenance/notice/ack', status && status.startsAt ? { startsAt: status.startsAt } : undefined).catch(function () {});
+    });
+  }
+
+  // ---- Forms that talk to the JSON API -------------------------------------------------------------------
+  function showError(element, message, errors) {
+    element.textContent = '';
+    var p = document.createElement('p');
+    p.textContent = message;
+    element.appendChild(p);
+    if (errors && errors.length) {
+      var list = document.createElement('ul');
+      errors.forEach(function (error) {
+        var item = document.createElement('li');
+        item.textContent = error.field + ': ' + error.reason;
+        list.appendChild(item);
+      });
+      element.appendChild(list);
+    }
+    element.hidden = false;
+  }
+
+  function readProblem(response) {
+    return response.json().catch(function () {
+      return {};
+    });
+  }
+
+  function safeNext(value) {
+    return value && value.charAt(0) === '/' && value.charAt(1) !== '/' && value.charAt(1) !== '\\' ? value : '/';
+  }
+
+  function setUpLogin() {
+    var form = $('#login-form');
+    if (!form) return;
+    var error = $('#login-error');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      error.hidden = true;
+      var button = $('button[type=submit]', form);
+      button.disabled = true;
+      sendJson('POST', '/api/auth/login', { email: form.email.value, password: form.password.value })
+        .then(function (response) {
+          if (response.ok) return window.location.assign(safeNext(form.getAttribute('data-next')));
+          // R12: a regular user with valid credentials during downtime gets no session and sees the maintenance page.
+          if (response.status === 503) return window.location.assign('/maintenance');
+          button.disabled = false;
+          if (response.status === 401) return showError(error, text('js.loginFailed'));
+          if (response.status === 429) return showError(error, text('js.throttled'));
+          return readProblem(response).then(function (problem) {
+            showError(error, problem.detail || text('js.failed'));
+          });
+        })
+        .catch(function () {
+          button.disabled = false;
+          showError(error, text('js.failed'));
+        });
+    });
+  }
+
+  /** A form sent to a public JSON endpoint; the page shows the API's field errors or the confirmation. */
+  function setUpApiForm(formId, errorId, doneId, url, read) {
+    var form = $(formId);
+    if (!form) return;
+    var error = $(errorId);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      error.hidden = true;
+      sendJson('POST', url, read(form))
+        .then(function (response) {
+          if (response.ok) {
+            form.hidden = true;
+            $(doneId).hidden = false;
+            return;
+          }
+          if (response.status === 429) return showError(error, text('js.throttled'));
+          return readProblem(response).then(function (problem) {
+            showError(error, problem.title || text('js.failed'), problem.errors);
+          });
+        })
+        .catch(function () {
+          showError(error, text('js.failed'));
+        });
+    });
+  }
+
+  function setUpLogout() {
+    all('[data-logout]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        sendJson('POST', '/api/auth/logout')
+          .catch(function () {})
+          .then(function () {
+            window.location.assign('/login');
+          });
+      });
+    });
+  }
+
+  // ---- Start ---------------------------------------------------------------------------------------------
+  setUpLogin();
+  setUpApiForm('#activate-form', '#activate-error', '#activate-done', '/api/auth/activate', function (form) {
+    return { token: form.token.value, password: form.password.value };
+  });
+  setUpApiForm('#apply-form', '#apply-error', '#apply-done', '/api/public/job-applications', function (form) {
+    var field = function (name) {
+      return form.elements.namedItem(name).value;
+    };
+    var body = { vacancyId: field('vacancyId'), name: field('name'), email: field('email') };
+    if (field('motivation').trim()) body.motivation = field('motivation');
+    return body;
+  });
+  setUpLogout();
+  setUpNotice();
+  if (page.audience !== 'anonymous' || page.page === 'maintenance') {
+    void refresh();
+    setInterval(refresh, POLL_MS);
+    setInterval(tick, 250);
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') void refresh();
+    });
+  }
+})();

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import request from 'supertest';
+import { IntegrationOnly, Public } from '../../src/auth/auth.decorators.js';
+import {
+  AllowDuringMaintenance,
+  MaintenancePageRoute,
+} from '../../src/maintenance/maintenance.decorators.js';
+import type { TestApp } from '../support/test-app.js';
+import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
+
+/** Sessions that survive the hours and days these tests move the clock by. */
+export const LONG_SESSIONS = {
+  SESSION_IDLE_MINUTES: '10000000',
+  SESSION_ABSOLUTE_HOURS: '10000000',
+};
+
+export const SETTINGS = '/api/admin/connect/settings/maintenance';
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** How often each probe handler actually ran: a refused request must never get here. */
+export const hits = { locked: 0, page: 0, open: 0, backoffice: 0, thirdParty: 0 };
+
+export function resetHits(): void {
+  for (const key of Object.keys(hits) as Array<keyof typeof hits>) hits[key] = 0;
+}
+
+/** Test-only routes with each maintenance policy. */
+@Controller()
+class MaintenanceProbeController {
+  @Get('api/mprobe/locked')
+  readLocked(): { ok: true } {
+    hits.locked++;
+    return { ok: true };
+  }
+
+  @Post('api/mprobe/locked')
+  @HttpCode(200)
+  writeLocked(@Body() _body: unknown): { ok: true } {
+    hits.locked++;
+    return { ok: true };
+  }
+
+  @Get('mprobe/page')
+  @MaintenancePageRoute()
+  page(): string {
+    hits.page++;
+    return '<p>page</p>';
+  }
+
+  @Get('api/mprobe/open')
+  @Public()
+  @AllowDuringMaintenance()
+  open(): { ok: true } {
+    hits.open++;
+    return { ok: true };
+  }
+
+  @Post('api/mprobe/backoffice')
+  @HttpCode(202)
+  @IntegrationOnly('BACKOFFICE')
+  backoffice(): { ok: true } {
+    hits.backoffice++;
+    return { ok: true };
+  }
+
+  @Post('api/mprobe/third-party')
+  @HttpCode(202)
+  @IntegrationOnly('THIRD_PARTY')
+  thirdParty(): { ok: true } {
+    hits.thirdParty++;
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [MaintenanceProbeController] })
+export class MaintenanceProbeModule {}
+
+export async function getSettings(t: TestApp, admin: LoggedIn) {
+  const response = await request(t.url).get(SETTINGS).set('Cookie', admin.cookie);
+  expect(response.status).toBe(200);
+  return response.body as {
+    enabled: boolean;
+    state: string;
+    startsAt: string | null;
+    expectedEndAt: string | null;
+    message: string | null;
+    version: number;
+    updatedAt: string | null;
+    updatedBy: string | null;
+    activeTooLong: boolean;
+    activeSince: string | null;
+  };
+}
+
+/** The settings without the field that follows the clock. */
+export async function stableSettings(t: TestApp, admin: LoggedIn) {
+  const settings: Record<string, unknown> = await getSettings(t, admin);
+  delete settings.earliestStartsAt;
+  return settings;
+}
+
+export function put(t: TestApp, admin: LoggedIn, body: Record<string, unknown>) {
+  return request(t.url).put(SETTINGS).set(withSession(admin)).send(body);
+}
+
+/** Schedules a window `leadMs` after the app's clock (default one hour) and returns the start. */
+export async function schedule(
+  t: TestApp,
+  admin: LoggedIn,
+  leadMs = HOUR,
+  extra: Record<string, unknown> = {},
+): Promise<Date> {
+  const { version } = await getSettings(t, admin);
+  const startsAt = new Date(t.clock.now().getTime() + leadMs);
+  const response = await put(t, admin, {
+    enabled: true,
+    startsAt: startsAt.toISOString(),
+    version,
+    ...extra,
+  });
+  expect(response.status).toBe(200);
+  return startsAt;
+}
+
+export async function turnOff(t: TestApp, admin: LoggedIn): Promise<void> {
+  const { version } = await getSettings(t, admin);
+  const response = await put(t, admin, { enabled: false, version });
+  expect(response.status).toBe(200);
+}
+
+/** Sessions for every demo user, taken before any downtime (logging in during it is refused). */
+export async function loginAll(t: TestApp) {
+  const [admin, consultant, agency, client, candidate] = await Promise.all(
+    [DEMO.admin, DEMO.consultant, DEMO.agency, DEMO.client, DEMO.candidate].map((email) =>
+      login(t.url, email),
+    ),
+  );
+  return { admin, consultant, agency, client, candidate };
+}
+
+/** Polls until `check` passes or the deadline is reached (real async propagation, e.g. between instances). */
+export async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return Date.now() - started;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+export function logEvents(t: TestApp, event: string): Array<Record<string, unknown>> {
+  return t.logs.filter((line) => line.event === event);
+}

@@ -1,0 +1,90 @@
+import type { ProblemException } from '../../src/common/problem.js';
+import { MaintenanceWriteFence } from '../../src/maintenance/maintenance.write-fence.js';
+import type { MaintenancePrincipal } from '../../src/maintenance/maintenance.options.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { HOUR, LONG_SESSIONS, loginAll, schedule } from './support.js';
+
+const agency: MaintenancePrincipal = {
+  kind: 'user',
+  role: 'AGENCY_USER',
+  sessionId: 's',
+  actor: 'a',
+};
+const admin: MaintenancePrincipal = {
+  kind: 'user',
+  role: 'CUSTOMER_ADMIN',
+  sessionId: 's',
+  actor: 'a',
+};
+const backoffice: MaintenancePrincipal = { kind: 'integration', integrationKind: 'BACKOFFICE' };
+
+describe('the R15 write fence', () => {
+  let t: TestApp;
+  let fence: MaintenanceWriteFence;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: LONG_SESSIONS });
+    fence = t.app.get(MaintenanceWriteFence);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A transaction that writes a row and then asks the fence; returns whether the row was committed. */
+  async function write(
+    principal: MaintenancePrincipal,
+    marker: string,
+  ): Promise<{ committed: boolean; error?: ProblemException }> {
+    let error: ProblemException | undefined;
+    try {
+      await t.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE users SET display_name = '${marker}' WHERE email = 'agency@demo.test'`,
+        );
+        await fence.assertWritable(manager, principal);
+      });
+    } catch (caught) {
+      error = caught as ProblemException;
+    }
+    const rows = await t.dataSource.query<Array<{ name: string }>>(
+      "SELECT display_name AS name FROM users WHERE email = 'agency@demo.test'",
+    );
+    return { committed: rows[0].name === marker, error };
+  }
+
+  it('lets writes commit without a window and before the start', async () => {
+    expect((await write(agency, 'none')).committed).toBe(true);
+    const s = await loginAll(t);
+    await schedule(t, s.admin, HOUR);
+    expect((await write(agency, 'scheduled')).committed).toBe(true);
+  });
+
+  it("rolls back a regular user's write once the start has passed by the database's clock, with the R17 refusal", async () => {
+    // Move the stored start into the database's past: the app's clock says "scheduled", the database's does not.
+    await t.dataSource.query(
+      `UPDATE maintenance_windows SET starts_at = ${Date.now() - 1000} WHERE turned_off_at IS NULL`,
+    );
+    const result = await write(agency, 'late');
+    expect(result.committed).toBe(false);
+    expect(result.error?.getStatus()).toBe(503);
+    expect(result.error?.problem).toMatchObject({ status: 503, startsAt: expect.any(String) });
+    expect(result.error?.headers).toMatchObject({
+      'Cache-Control': 'no-store',
+      'Retry-After': expect.any(String),
+    });
+  });
+
+  it('rolls back once the start has passed by the app clock too', async () => {
+    await t.dataSource.query(
+      `UPDATE maintenance_windows SET starts_at = ${t.clock.now().getTime() + HOUR} WHERE turned_off_at IS NULL`,
+    );
+    expect((await write(agency, 'before')).committed).toBe(true);
+    t.clock.advance(HOUR);
+    expect((await write(agency, 'after')).committed).toBe(false);
+  });
+
+  it('lets exempt principals commit during downtime', async () => {
+    expect((await write(admin, 'admin')).committed).toBe(true);
+    expect((await write(backoffice, 'backoffice')).committed).toBe(true);
+  });
+});
