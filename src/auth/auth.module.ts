@@ -61,7 +61,7 @@ export class AuthModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PrincipalMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(PrincipalMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }
 

@@ -41,6 +41,7 @@ const EXPORTS = [
   MAINTENANCE_OPTIONS,
   MaintenanceStateService,
   MaintenanceStatusService,
+  MaintenanceSettingsService,
   MaintenanceLoginAdmission,
   MaintenanceWriteFence,
   MaintenanceRoutePolicy,

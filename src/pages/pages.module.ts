@@ -1,6 +1,5 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PrincipalMiddleware } from '../auth/principal.middleware.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { PageErrorRenderer } from '../common/problem.filter.js';
 import { ContractsModule } from '../contracts/contracts.module.js';
@@ -37,10 +36,4 @@ import { PageViews } from './pages.views.js';
   providers: [PageI18n, PageViews, { provide: PageErrorRenderer, useClass: HtmlPageErrorRenderer }],
   exports: [PageErrorRenderer],
 })
-export class PagesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // The auth module mounts the principal middleware on "*path", which does not match "/" itself
-    // (path-to-regexp 8); the start page needs its principal too.
-    consumer.apply(PrincipalMiddleware).forRoutes({ path: '/', method: RequestMethod.ALL });
-  }
-}
+export class PagesModule {}

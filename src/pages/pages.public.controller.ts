@@ -1,4 +1,4 @@
-import { Controller, Get, Optional, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -31,7 +31,7 @@ export class PublicPagesController {
     private readonly i18n: PageI18n,
     private readonly config: AppConfig,
     private readonly vacancies: VacanciesService,
-    @Optional() private readonly maintenance?: MaintenanceStatusService,
+    private readonly maintenance: MaintenanceStatusService,
   ) {}
 
   @Get('login')
@@ -53,7 +53,7 @@ export class PublicPagesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const status = await this.maintenance?.forRequest(request);
+    const status = await this.maintenance.forRequest(request);
     const active = status?.state === 'active';
     const language = this.i18n.languageOf(request);
     const zone = this.config.APP_TIMEZONE;

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Optional,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-  type OnModuleInit,
-} from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '../common/problem.js';
@@ -67,22 +54,14 @@ export function settingsBody(
 @MaintenancePageRoute()
 @UseGuards(MaintenanceAdminGuard)
 @Controller('admin/connect/settings')
-export class SettingsPageController implements OnModuleInit {
-  private settings?: MaintenanceSettingsService;
-
+export class SettingsPageController {
   constructor(
     private readonly views: PageViews,
     private readonly i18n: PageI18n,
     private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
-    @Optional() private readonly status?: MaintenanceStatusService,
+    private readonly status: MaintenanceStatusService,
+    private readonly settings: MaintenanceSettingsService,
   ) {}
-
-  onModuleInit(): void {
-    // The maintenance module keeps its settings service to itself; the page uses that same instance.
-    if (this.status)
-      this.settings = this.moduleRef.get(MaintenanceSettingsService, { strict: false });
-  }
 
   @Get()
   async show(
@@ -99,8 +78,8 @@ export class SettingsPageController implements OnModuleInit {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | void> {
-    const settings = this.service();
-    const principal = this.status!.principalOf(request);
+    const settings = this.settings;
+    const principal = this.status.principalOf(request);
     const actor = principal.kind === 'user' ? principal.actor : 'unknown';
     try {
       const current = await settings.settings();
@@ -115,17 +94,12 @@ export class SettingsPageController implements OnModuleInit {
     return response.redirect(303, '/admin/connect/settings?saved=1');
   }
 
-  private service(): MaintenanceSettingsService {
-    if (!this.settings) throw new NotFoundException();
-    return this.settings;
-  }
-
   private async render(
     request: Request,
     response: Response,
     extra: { saved?: boolean; problem?: ProblemDetails; values?: FormBody },
   ): Promise<string> {
-    const settings = this.service();
+    const settings = this.settings;
     const [current, events] = await Promise.all([
       settings.settings(),
       settings.events(1, EVENTS_SHOWN),

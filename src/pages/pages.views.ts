@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ export class PageViews {
     private readonly i18n: PageI18n,
     private readonly config: AppConfig,
     // Absent when the app runs without the lockout (the benchmark's baseline): no maintenance header then.
-    @Optional() private readonly maintenance?: MaintenanceStatusService,
+    private readonly maintenance: MaintenanceStatusService,
   ) {
     this.handlebars.registerHelper(
       't',
@@ -94,9 +94,7 @@ export class PageViews {
     options: PageOptions,
   ): Promise<string> {
     const status =
-      principalOf(request).kind === 'user'
-        ? await this.maintenance?.forRequest(request)
-        : undefined;
+      principalOf(request).kind === 'user' ? await this.maintenance.forRequest(request) : undefined;
     response.status(options.status ?? 200);
     response.type('html');
     response.setHeader('Cache-Control', 'no-store');
