@@ -3,9 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { maintenanceLockout } from '../src/app.module.js';
 import { authGuards, AuthModule } from '../src/auth/auth.module.js';
@@ -21,15 +23,16 @@ import { UsersModule } from '../src/users/users.module.js';
 import { createLogger, PinoNestLogger } from '../src/logging/logger.js';
 
 /**
- * `npm run bench`: the same authenticated route (GET /api/auth/me) on two in-process instances, with
+ * `npm run bench`: the same authenticated route (GET /api/auth/me) on two instances, each in its own
+ * child process (so neither shares an event loop with the other or with autocannon), with
  * the maintenance module and without it, measured alternately with autocannon on loopback; prints
  * requests/s, their ratio, and the database queries per request (total, and on maintenance tables).
  * A maintenance window is scheduled (an hour ahead) on the instance that has the module, so its
  * guard and headers do their full work on every request.
  */
 const ROUTE = '/api/auth/me';
-const ROUNDS = 4;
-const SECONDS = 5;
+const ROUNDS = 10;
+const SECONDS = 3;
 const CONNECTIONS = 10;
 
 /**
@@ -62,22 +65,35 @@ class BenchModule {
   }
 }
 
-interface Instance {
-  label: string;
-  app: NestExpressApplication;
+interface Served {
   url: string;
   cookie: string;
-  queries: { total: number; maintenance: number };
-  dir: string;
 }
 
-async function start(label: string, maintenance: boolean): Promise<Instance> {
+interface QueryCounts {
+  total: number;
+  maintenance: number;
+}
+
+/** What the child reports: its database queries so far and its CPU time (µs, user + system). */
+interface Counters {
+  queries: QueryCounts;
+  cpuMicros: number;
+}
+
+type ParentMessage = 'queries' | 'stop';
+type ChildMessage = { served: Served } | { counters: Counters };
+
+/** Child process: one app instance, answering the parent's questions over IPC. */
+async function serve(maintenance: boolean): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const config = loadAppConfig({
     DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
     NODE_ENV: 'development',
     DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
+    // No periodic re-read during the run: every maintenance query counted would then be one per request.
+    MAINTENANCE_REFRESH_INTERVAL_MS: String(3_600_000),
   });
   const logger = createLogger('silent');
   const app = await NestFactory.create<NestExpressApplication>(
@@ -90,7 +106,7 @@ async function start(label: string, maintenance: boolean): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
 
   // Count every query TypeORM sends (it calls logQuery for each, whatever the logging option).
-  const queries = { total: 0, maintenance: 0 };
+  const queries: QueryCounts = { total: 0, maintenance: 0 };
   const dataSource = app.get(DataSource);
   const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
   dataSource.logger.logQuery = (query, parameters, runner) => {
@@ -99,9 +115,20 @@ async function start(label: string, maintenance: boolean): Promise<Instance> {
     logQuery(query, parameters, runner);
   };
 
-  const cookie = await signIn(url, 'admin@demo.test');
-  if (maintenance) await scheduleWindow(url, cookie);
-  return { label, app, url, cookie: cookie.cookie, queries, dir };
+  const session = await signIn(url, 'admin@demo.test');
+  if (maintenance) await scheduleWindow(url, session);
+  const send = (message: ChildMessage): boolean => process.send!(message);
+  process.on('message', (message: ParentMessage) => {
+    if (message === 'queries') {
+      const cpu = process.cpuUsage();
+      send({ counters: { queries: { ...queries }, cpuMicros: cpu.user + cpu.system } });
+    } else
+      void app.close().then(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  });
+  send({ served: { url, cookie: session.cookie } });
 }
 
 async function signIn(url: string, email: string): Promise<{ cookie: string; csrfToken: string }> {
@@ -139,25 +166,66 @@ async function scheduleWindow(
   if (response.status !== 200) throw new Error(`scheduling failed: ${response.status}`);
 }
 
-async function measure(
-  instance: Instance,
-  seconds: number,
-): Promise<{ rps: number; requests: number; queries: { total: number; maintenance: number } }> {
-  const before = { ...instance.queries };
+/** Parent side of one served instance. */
+class Instance {
+  private constructor(
+    readonly label: string,
+    private readonly child: ChildProcess,
+    readonly served: Served,
+  ) {}
+
+  static start(label: string, maintenance: boolean): Promise<Instance> {
+    const child = fork(fileURLToPath(import.meta.url), ['serve', maintenance ? 'with' : 'without']);
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
+      child.once('message', (message: ChildMessage) => {
+        if ('served' in message) resolve(new Instance(label, child, message.served));
+      });
+    });
+  }
+
+  counters(): Promise<Counters> {
+    return new Promise((resolve) => {
+      this.child.once('message', (message: ChildMessage) => {
+        if ('counters' in message) resolve(message.counters);
+      });
+      this.child.send('queries');
+    });
+  }
+
+  stop(): void {
+    this.child.removeAllListeners('exit');
+    this.child.send('stop');
+  }
+}
+
+interface Run {
+  rps: number;
+  requests: number;
+  /** Server CPU time per request: far less disturbed by neighbours on the machine than requests/s. */
+  cpuMicrosPerRequest: number;
+  queries: QueryCounts;
+}
+
+async function measure(instance: Instance, seconds: number): Promise<Run> {
+  const before = await instance.counters();
   const result = await autocannon({
-    url: `${instance.url}${ROUTE}`,
+    url: `${instance.served.url}${ROUTE}`,
     connections: CONNECTIONS,
     duration: seconds,
-    headers: { cookie: instance.cookie },
+    headers: { cookie: instance.served.cookie },
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${instance.label}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const after = await instance.counters();
   return {
     rps: result.requests.average,
     requests: result.requests.total,
+    cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests.total,
     queries: {
-      total: instance.queries.total - before.total,
-      maintenance: instance.queries.maintenance - before.maintenance,
+      total: after.queries.total - before.queries.total,
+      maintenance: after.queries.maintenance - before.queries.maintenance,
     },
   };
 }
@@ -170,22 +238,24 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const withModule = await start('with maintenance', true);
-  const without = await start('without maintenance', false);
+  const withModule = await Instance.start('with maintenance', true);
+  const without = await Instance.start('without maintenance', false);
   try {
-    for (const instance of [withModule, without]) await measure(instance, 1); // warm-up
-    const results = new Map<Instance, Array<Awaited<ReturnType<typeof measure>>>>([
+    for (const instance of [withModule, without]) await measure(instance, 2); // warm-up
+    const results = new Map<Instance, Run[]>([
       [withModule, []],
       [without, []],
     ]);
     for (let round = 1; round <= ROUNDS; round++) {
-      // Alternate which goes first, so drift (thermal, GC) does not favour one side.
+      // Alternate which goes first, so drift (thermal, GC, neighbours) does not favour one side.
       const order = round % 2 ? [withModule, without] : [without, withModule];
       for (const instance of order) {
         const result = await measure(instance, SECONDS);
         results.get(instance)!.push(result);
         console.log(
-          `round ${round}  ${instance.label.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s`,
+          `round ${String(round).padStart(2)}  ${instance.label.padEnd(20)} ` +
+            `${result.rps.toFixed(0).padStart(6)} req/s  ` +
+            `${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs CPU/request`,
         );
       }
     }
@@ -195,25 +265,36 @@ async function main(): Promise<void> {
       const requests = runs.reduce((sum, run) => sum + run.requests, 0);
       const total = runs.reduce((sum, run) => sum + run.queries.total, 0);
       const maintenance = runs.reduce((sum, run) => sum + run.queries.maintenance, 0);
-      return { instance, rps: median(runs.map((run) => run.rps)), requests, total, maintenance };
+      const rps = median(runs.map((run) => run.rps));
+      const cpu = median(runs.map((run) => run.cpuMicrosPerRequest));
+      return { instance, rps, cpu, requests, total, maintenance };
     });
-    for (const { instance, rps, requests, total, maintenance } of summary) {
+    for (const { instance, rps, cpu, requests, total, maintenance } of summary) {
       console.log(
-        `${instance.label.padEnd(20)} ${rps.toFixed(0).padStart(7)} req/s (median)   ` +
+        `${instance.label.padEnd(20)} ${rps.toFixed(0).padStart(6)} req/s  ` +
+          `${cpu.toFixed(0).padStart(5)} µs CPU/request (medians)   ` +
           `${(total / requests).toFixed(3)} queries/request   ` +
-          `${maintenance} maintenance queries in ${requests} requests (${(maintenance / requests).toFixed(5)}/request)`,
+          `${maintenance} maintenance-table queries in ${requests} requests`,
       );
     }
-    const ratio = summary[0].rps / summary[1].rps;
+    // Each round's two runs are back to back, so their ratio cancels slow drifts of the machine.
+    const paired = (value: (run: Run) => number): number => {
+      const withRuns = results.get(withModule)!;
+      return median(results.get(without)!.map((run, i) => value(withRuns[i]) / value(run)));
+    };
+    const throughput = paired((run) => run.rps);
+    const cpu = paired((run) => run.cpuMicrosPerRequest);
     console.log(
-      `\nratio with/without: ${ratio.toFixed(3)} (cost ${((1 - ratio) * 100).toFixed(1)} %)`,
+      `\nthroughput with/without (median of ${ROUNDS} paired rounds): ${throughput.toFixed(3)}` +
+        `  → module cost ${((1 - throughput) * 100).toFixed(1)} % of requests/s` +
+        `\nCPU per request with/without (median of ${ROUNDS} paired rounds): ${cpu.toFixed(3)}` +
+        `  → module cost ${((cpu - 1) * 100).toFixed(1)} % of server CPU`,
     );
   } finally {
-    for (const instance of [withModule, without]) {
-      await instance.app.close();
-      rmSync(instance.dir, { recursive: true, force: true });
-    }
+    withModule.stop();
+    without.stop();
   }
 }
 
-await main();
+if (process.argv[2] === 'serve') await serve(process.argv[3] === 'with');
+else await main();
