@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO, DEMO_PASSWORD, login } from './support/sessions.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { freshDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('platform: health, problem details, OpenAPI, logs, persistence', () => {
   let t: TestApp;
@@ -114,5 +117,97 @@ describe('configuration validation at start-up', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable}: `));
+  });
+});
+
+/** A free loopback port for a child process. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the built app, as `npm start` runs it', () => {
+  it('starts on a new SQLite file with demo data and serves the API, the pages and their assets', async () => {
+    expect(existsSync('dist/src/main.js')).toBe(true); // npm test builds before the e2e run
+    const dir = mkdtempSync(join(tmpdir(), 'built-app-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        DATABASE_URL: `sqlite:${join(dir, 'data', 'app.sqlite')}`,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const deadline = Date.now() + 20_000;
+      let ready = false;
+      while (!ready && Date.now() < deadline) {
+        ready = await fetch(`${base}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(ready).toBe(true);
+      const login = await fetch(`${base}/login`, { headers: { Accept: 'text/html' } });
+      expect(login.status).toBe(200);
+      const html = await login.text();
+      const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
+      expect(stylesheet).toBeDefined();
+      expect((await fetch(`${base}${stylesheet}`)).status).toBe(200);
+      const session = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: DEMO.admin, password: DEMO_PASSWORD }),
+      });
+      expect(session.status).toBe(200);
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run migration:run (the TypeORM CLI on ormconfig)', () => {
+  it('applies every migration to a fresh database; the app then starts with MIGRATIONS_RUN=false', async () => {
+    const database = freshDatabase();
+    try {
+      const result = spawnSync(
+        process.execPath,
+        ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'],
+        {
+          env: { PATH: process.env.PATH, DATABASE_URL: database.url },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const t = await startTestApp({ database, env: { MIGRATIONS_RUN: 'false' } });
+      try {
+        const applied: unknown[] = await t.dataSource.query('SELECT name FROM migrations');
+        expect(applied).toHaveLength(t.dataSource.migrations.length);
+        expect(
+          (
+            await request(t.url)
+              .post('/api/auth/login')
+              .send({ email: DEMO.admin, password: DEMO_PASSWORD })
+          ).status,
+        ).toBe(200);
+      } finally {
+        await t.close();
+      }
+    } finally {
+      await database.drop();
+    }
   });
 });
