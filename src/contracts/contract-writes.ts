@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MaintenanceWriteFence } from '../maintenance/maintenance.write-fence.js';
 import { isRegularUser, type Actor } from './contract-access.js';
@@ -27,8 +27,7 @@ export class ContractWrites {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hooks: ContractWriteHooks,
-    /** Absent only when the app runs without the maintenance module (the benchmark's baseline). */
-    @Optional() private readonly fence?: MaintenanceWriteFence,
+    private readonly fence: MaintenanceWriteFence,
   ) {}
 
   run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -36,7 +35,7 @@ export class ContractWrites {
       this.dataSource.transaction(async (manager) => {
         const result = await work(manager);
         await this.hooks.beforeCommit(manager);
-        if (this.fence && isRegularUser(actor)) {
+        if (isRegularUser(actor)) {
           await this.fence.assertWritable(manager, {
             kind: 'user',
             role: actor.user.role,

@@ -277,6 +277,21 @@ describe('auth endpoints, sessions, CSRF and roles', () => {
   });
 });
 
+describe('COOKIE_SECURE', () => {
+  it('marks the session cookie Secure when configured', async () => {
+    const t = await startTestApp({ env: { COOKIE_SECURE: 'true' } });
+    try {
+      const response = await request(t.url)
+        .post('/api/auth/login')
+        .send({ email: DEMO.agency, password: DEMO_PASSWORD });
+      expect(response.status).toBe(200);
+      expect(([] as string[]).concat(response.headers['set-cookie'])[0]).toMatch(/; Secure/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('failed-login throttling', () => {
   let t: TestApp;
 
