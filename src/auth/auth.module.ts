@@ -16,11 +16,8 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { AdmitEveryone, LoginAdmission } from './login-admission.js';
-import {
-  InMemoryLoginFailureStorage,
-  LoginFailureStorage,
-  LoginThrottle,
-} from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
+import { InMemorySlidingWindowStore, SlidingWindowStore } from '../common/sliding-window.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PrincipalMiddleware } from './principal.middleware.js';
 import { Session } from './session.entity.js';
@@ -52,7 +49,7 @@ export class AuthModule implements NestModule {
         SessionService,
         PasswordHasher,
         LoginThrottle,
-        { provide: LoginFailureStorage, useClass: InMemoryLoginFailureStorage },
+        { provide: SlidingWindowStore, useClass: InMemorySlidingWindowStore },
         { provide: LoginAdmission, useClass: options.loginAdmission ?? AdmitEveryone },
         PrincipalMiddleware,
       ],

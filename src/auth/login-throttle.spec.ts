@@ -1,6 +1,7 @@
 import { AdjustableClock } from '../common/clock.js';
 import { loadAppConfig } from '../config/app-config.js';
-import { InMemoryLoginFailureStorage, LoginThrottle } from './login-throttle.js';
+import { InMemorySlidingWindowStore } from '../common/sliding-window.js';
+import { LoginThrottle } from './login-throttle.js';
 
 describe('LoginThrottle', () => {
   const config = loadAppConfig({
@@ -14,7 +15,7 @@ describe('LoginThrottle', () => {
   beforeEach(() => {
     clock = new AdjustableClock();
     clock.set(new Date('2026-12-31T12:00:00Z'));
-    throttle = new LoginThrottle(new InMemoryLoginFailureStorage(), clock, config);
+    throttle = new LoginThrottle(new InMemorySlidingWindowStore(), clock, config);
   });
 
   it('allows attempts below the per-account limit and blocks at it, case-insensitively', () => {

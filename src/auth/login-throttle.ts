@@ -1,42 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-
-/** Where failed-login timestamps are kept; the default keeps them in memory. */
-export abstract class LoginFailureStorage {
-  /** Records a failure and returns the failure instants (ms) for that key within the window, oldest first. */
-  abstract record(key: string, nowMs: number, windowMs: number): number[];
-  abstract recent(key: string, nowMs: number, windowMs: number): number[];
-  abstract clear(key: string): void;
-}
-
-@Injectable()
-export class InMemoryLoginFailureStorage extends LoginFailureStorage {
-  private readonly failures = new Map<string, number[]>();
-
-  record(key: string, nowMs: number, windowMs: number): number[] {
-    const kept = [...this.recent(key, nowMs, windowMs), nowMs];
-    this.failures.set(key, kept);
-    return kept;
-  }
-
-  recent(key: string, nowMs: number, windowMs: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((at) => at > nowMs - windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-}
+import { SlidingWindowStore, waitMs } from '../common/sliding-window.js';
 
 /** Failed logins are limited per account and per client address; the answer is how long to wait, if at all. */
 @Injectable()
 export class LoginThrottle {
   constructor(
-    private readonly storage: LoginFailureStorage,
+    private readonly storage: SlidingWindowStore,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -55,13 +26,12 @@ export class LoginThrottle {
   /** Seconds until another attempt is allowed, or 0. */
   retryAfterSeconds(email: string, address: string): number {
     const now = this.clock.now().getTime();
-    let waitMs = 0;
+    let wait = 0;
     for (const [key, limit] of this.keys(email, address)) {
       const recent = this.storage.recent(key, now, this.windowMs);
-      if (recent.length >= limit)
-        waitMs = Math.max(waitMs, recent[recent.length - limit] + this.windowMs - now);
+      wait = Math.max(wait, waitMs(recent, limit, this.windowMs, now));
     }
-    return Math.ceil(waitMs / 1000);
+    return Math.ceil(wait / 1000);
   }
 
   recordFailure(email: string, address: string): void {

@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { InMemoryLoginFailureStorage } from '../auth/login-throttle.js';
 import { Clock } from '../common/clock.js';
 import { tooManyRequestsProblem } from '../common/problem.js';
+import { InMemorySlidingWindowStore, waitMs } from '../common/sliding-window.js';
 import { AppConfig } from '../config/app-config.js';
 
 const WINDOW_MS = 60_000;
@@ -14,8 +14,7 @@ const WINDOW_MS = 60_000;
  */
 @Injectable()
 export class PublicSubmissionThrottle implements CanActivate {
-  /** The login throttle's sliding-window store works for any key. */
-  private readonly attempts = new InMemoryLoginFailureStorage();
+  private readonly attempts = new InMemorySlidingWindowStore();
 
   constructor(
     private readonly clock: Clock,
@@ -28,11 +27,11 @@ export class PublicSubmissionThrottle implements CanActivate {
     const now = this.clock.now().getTime();
     const limit = this.config.PUBLIC_SUBMISSIONS_PER_MINUTE;
     const recent = this.attempts.recent(key, now, WINDOW_MS);
-    if (recent.length >= limit) {
-      const waitMs = recent[recent.length - limit] + WINDOW_MS - now;
+    const wait = waitMs(recent, limit, WINDOW_MS, now);
+    if (wait > 0) {
       throw tooManyRequestsProblem(
         `At most ${limit} submissions a minute from one address; try again later.`,
-        Math.max(1, Math.ceil(waitMs / 1000)),
+        Math.max(1, Math.ceil(wait / 1000)),
       );
     }
     this.attempts.record(key, now, WINDOW_MS);
