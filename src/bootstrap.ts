@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { PageErrorRenderer, ProblemFilter } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
+import { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
 
 export interface CreateAppOptions {
@@ -51,7 +51,9 @@ export function configureApp(
   app.use(cookieParser());
   app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer)));
+  app.useGlobalFilters(
+    new ProblemFilter(app.get(PageErrorRenderer), app.get(AppConfig).DEFAULT_LANGUAGE),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { languageOf, type Language } from './language.js';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
@@ -39,8 +40,12 @@ function describe(message: unknown, fallback: string): string {
   return fallback;
 }
 
-export function toProblem(exception: unknown, instance: string): ProblemDetails {
-  if (exception instanceof ProblemException) return { ...exception.problem, instance };
+export function toProblem(
+  exception: unknown,
+  instance: string,
+  language: Language = 'en',
+): ProblemDetails {
+  if (exception instanceof ProblemException) return { ...exception.in(language), instance };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -75,13 +80,20 @@ export function isApiRequest(request: Request): boolean {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  constructor(private readonly pageRenderer?: PageErrorRenderer) {}
+  constructor(
+    private readonly pageRenderer?: PageErrorRenderer,
+    private readonly defaultLanguage: Language = 'en',
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = toProblem(exception, request.originalUrl);
+    const problem = toProblem(
+      exception,
+      request.originalUrl,
+      languageOf(request, this.defaultLanguage),
+    );
     if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

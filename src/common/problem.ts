@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Language } from './language.js';
 
 /** RFC 9457 problem details as this API sends them. */
 export interface ProblemDetails {
@@ -22,13 +23,22 @@ export function problemType(slug: string): string {
   return `/problems/${slug}`;
 }
 
-/** An HttpException whose response is already a problem document. */
+/** The human-readable parts of a problem, in another language. */
+export type ProblemTranslation = Partial<Pick<ProblemDetails, 'title' | 'detail' | 'errors'>>;
+
+/** An HttpException whose response is already a problem document (English, with optional translations). */
 export class ProblemException extends HttpException {
   constructor(
     readonly problem: ProblemDetails,
     readonly headers: Record<string, string> = {},
+    readonly translations: Partial<Record<Language, ProblemTranslation>> = {},
   ) {
     super(problem, problem.status);
+  }
+
+  /** The problem document in the given language, as far as it is translated. */
+  in(language: Language): ProblemDetails {
+    return { ...this.problem, ...this.translations[language] };
   }
 }
 

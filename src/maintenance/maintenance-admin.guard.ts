@@ -1,7 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { forbiddenProblem, unauthorizedProblem } from '../common/problem.js';
-import { MAINTENANCE_MESSAGES } from './maintenance.errors.js';
+import { adminOnlyProblem, signInFirstProblem } from './maintenance.errors.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from './maintenance.options.js';
 
 /** R1: only the admin roles (customer admins and consultants) read or change the setting; anonymous gets 401. */
@@ -11,10 +10,9 @@ export class MaintenanceAdminGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const principal = this.options.getPrincipal(context.switchToHttp().getRequest<Request>());
-    if (principal.kind === 'anonymous')
-      throw unauthorizedProblem(MAINTENANCE_MESSAGES.signInFirst());
+    if (principal.kind === 'anonymous') throw signInFirstProblem();
     if (principal.kind !== 'user' || !this.options.adminRoles.includes(principal.role)) {
-      throw forbiddenProblem(MAINTENANCE_MESSAGES.adminOnly());
+      throw adminOnlyProblem();
     }
     return true;
   }

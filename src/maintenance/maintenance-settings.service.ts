@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { conflictProblem, fieldProblem } from '../common/problem.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
 import type { MaintenanceEventType } from './maintenance-event.entity.js';
 import type {
@@ -7,7 +6,7 @@ import type {
   MaintenanceSettingsDto,
   UpdateMaintenanceSettingsDto,
 } from './maintenance.dto.js';
-import { MAINTENANCE_MESSAGES } from './maintenance.errors.js';
+import { maintenanceFieldProblem, staleVersionProblem } from './maintenance.errors.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from './maintenance.options.js';
 import { earliestStart, isStartFarEnough, parseRfc3339 } from './maintenance.rules.js';
 import { isActiveTooLong } from './maintenance.scheduler.js';
@@ -139,7 +138,7 @@ export class MaintenanceSettingsService {
       requestedStart.getTime() !== old.startsAt.getTime() &&
       maintenanceState(open, now) === 'active'
     ) {
-      throw fieldProblem('startsAt', MAINTENANCE_MESSAGES.startLocked());
+      throw maintenanceFieldProblem('startsAt', (m) => m.startLocked());
     }
     const next = this.validated(old, body, now);
     const changed = FIELDS.filter((key) => !sameValue(next[key], old[key]));
@@ -173,7 +172,7 @@ export class MaintenanceSettingsService {
   ): WindowFields {
     // The DTO has already checked the format, so parsing cannot fail here.
     const startsAt = (body.startsAt ? parseRfc3339(body.startsAt) : null) ?? current.startsAt;
-    if (!startsAt) throw fieldProblem('startsAt', MAINTENANCE_MESSAGES.startRequired());
+    if (!startsAt) throw maintenanceFieldProblem('startsAt', (m) => m.startRequired());
     const expectedEndAt =
       body.expectedEndAt === undefined
         ? current.expectedEndAt
@@ -183,10 +182,10 @@ export class MaintenanceSettingsService {
     const message = body.message === undefined ? current.message : body.message || null;
     const startMoved = current.startsAt?.getTime() !== startsAt.getTime();
     if (startMoved && !isStartFarEnough(startsAt, now)) {
-      throw fieldProblem('startsAt', MAINTENANCE_MESSAGES.startTooSoon(earliestStart(now)));
+      throw maintenanceFieldProblem('startsAt', (m) => m.startTooSoon(earliestStart(now)));
     }
     if (expectedEndAt && expectedEndAt.getTime() <= startsAt.getTime()) {
-      throw fieldProblem('expectedEndAt', MAINTENANCE_MESSAGES.endBeforeStart());
+      throw maintenanceFieldProblem('expectedEndAt', (m) => m.endBeforeStart());
     }
     return { startsAt, expectedEndAt, message };
   }
@@ -210,6 +209,6 @@ export class MaintenanceSettingsService {
   }
 
   private stale(current: number) {
-    return conflictProblem(MAINTENANCE_MESSAGES.staleVersion(current), { currentVersion: current });
+    return staleVersionProblem(current);
   }
 }

@@ -18,15 +18,7 @@ import type { ProblemDetails } from '../common/problem.js';
 import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
 import { User } from '../users/user.entity.js';
 import { PageI18n } from './pages.i18n.js';
-import {
-  allowed,
-  filled,
-  formProblem,
-  number,
-  text,
-  validateAs,
-  type FormBody,
-} from './pages.forms.js';
+import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';
 
 const LIST_SIZE = 100;
@@ -70,13 +62,10 @@ export class ContractsPageController {
       endDate: text(body, 'endDate'),
       hourlyRate: number(body, 'hourlyRate'),
     };
-    try {
-      const dto = await validateAs(CreateContractDto, filled(values));
-      await this.contracts.create(actor, dto);
-    } catch (error) {
-      const problem = formProblem(error);
-      return this.renderList(request, response, actor, { problem, values: body });
-    }
+    const problem = await saveForm(CreateContractDto, values, (dto) =>
+      this.contracts.create(actor, dto),
+    );
+    if (problem) return this.renderList(request, response, actor, { problem, values: body });
     return response.redirect(303, '/contracts?saved=1');
   }
 
@@ -108,11 +97,10 @@ export class ContractsPageController {
       hourlyRate: number(body, 'hourlyRate'),
       status: text(body, 'status'),
     };
-    try {
-      const dto = await validateAs(UpdateContractDto, filled(values));
-      await this.contracts.update(actor, id, dto);
-    } catch (error) {
-      const problem = formProblem(error);
+    const problem = await saveForm(UpdateContractDto, values, (dto) =>
+      this.contracts.update(actor, id, dto),
+    );
+    if (problem) {
       const contract = await this.contracts.get(actor, id);
       return this.renderEdit(request, response, actor, contract, { problem, values: body });
     }

@@ -19,15 +19,7 @@ import {
 import { DeclarationsService } from '../declarations/declarations.service.js';
 import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
 import { PageI18n } from './pages.i18n.js';
-import {
-  allowed,
-  filled,
-  formProblem,
-  number,
-  text,
-  validateAs,
-  type FormBody,
-} from './pages.forms.js';
+import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';
 
 const LIST_SIZE = 100;
@@ -70,13 +62,10 @@ export class DeclarationsPageController {
       amount: number(body, 'amount'),
       note: text(body, 'note'),
     };
-    try {
-      const dto = await validateAs(CreateDeclarationDto, filled(values));
-      await this.declarations.create(actor, dto);
-    } catch (error) {
-      const problem = formProblem(error);
-      return this.renderList(request, response, actor, { problem, values: body });
-    }
+    const problem = await saveForm(CreateDeclarationDto, values, (dto) =>
+      this.declarations.create(actor, dto),
+    );
+    if (problem) return this.renderList(request, response, actor, { problem, values: body });
     return response.redirect(303, '/declarations?saved=1');
   }
 
@@ -110,11 +99,10 @@ export class DeclarationsPageController {
           amount: number(body, 'amount') ?? null,
           note: text(body, 'note') ?? null,
         };
-    try {
-      const dto = await validateAs(UpdateDeclarationDto, filled(values));
-      await this.declarations.update(actor, id, dto);
-    } catch (error) {
-      const problem = formProblem(error);
+    const problem = await saveForm(UpdateDeclarationDto, values, (dto) =>
+      this.declarations.update(actor, id, dto),
+    );
+    if (problem) {
       const declaration = await this.declarations.get(actor, id);
       return this.renderEdit(request, response, actor, declaration, { problem, values: body });
     }

@@ -24,20 +24,37 @@ export function number(body: FormBody, name: string): number | string | undefine
 }
 
 /** Drops the fields that were left empty, so the DTO sees only what the user filled in. */
-export function filled(values: Record<string, unknown>): Record<string, unknown> {
+function filled(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
 /** Validates like the JSON API does (same DTO, same pipe), so the page shows the same errors. */
-export async function validateAs<T>(metatype: Type<T>, value: Record<string, unknown>): Promise<T> {
+async function validateAs<T>(metatype: Type<T>, value: Record<string, unknown>): Promise<T> {
   return (await pipe.transform(value, { type: 'body', metatype })) as T;
+}
+
+/**
+ * Validates a form's values into the DTO and saves it. Returns the problem to show next to the user's
+ * input when that fails (see formProblem), or nothing when it was saved.
+ */
+export async function saveForm<T>(
+  metatype: Type<T>,
+  values: Record<string, unknown>,
+  save: (dto: T) => Promise<unknown>,
+): Promise<ProblemDetails | undefined> {
+  try {
+    await save(await validateAs(metatype, filled(values)));
+    return undefined;
+  } catch (error) {
+    return formProblem(error);
+  }
 }
 
 /**
  * The problem a form shows next to the user's input: bad input, no right, gone, or a conflict.
  * Anything else (the maintenance refusal of R15 included) is not the form's business and is rethrown.
  */
-export function formProblem(error: unknown): ProblemDetails {
+function formProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemException && [400, 403, 404, 409].includes(error.problem.status)) {
     return error.problem;
   }

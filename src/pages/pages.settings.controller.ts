@@ -13,7 +13,7 @@ import {
   type MaintenanceSettingsDto,
 } from '../maintenance/maintenance.dto.js';
 import { PageI18n, type Language } from './pages.i18n.js';
-import { formProblem, text, validateAs, type FormBody } from './pages.forms.js';
+import { saveForm, text, type FormBody } from './pages.forms.js';
 import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';
 import { PageViews } from './pages.views.js';
 
@@ -78,19 +78,15 @@ export class SettingsPageController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | void> {
-    const settings = this.settings;
     const principal = this.status.principalOf(request);
     const actor = principal.kind === 'user' ? principal.actor : 'unknown';
-    try {
-      const current = await settings.settings();
-      const dto = await validateAs(
-        UpdateMaintenanceSettingsDto,
-        settingsBody(body, current, this.config.APP_TIMEZONE),
-      );
-      await settings.update(dto, actor);
-    } catch (error) {
-      return this.render(request, response, { problem: formProblem(error), values: body });
-    }
+    const current = await this.settings.settings();
+    const problem = await saveForm(
+      UpdateMaintenanceSettingsDto,
+      settingsBody(body, current, this.config.APP_TIMEZONE),
+      (dto) => this.settings.update(dto, actor),
+    );
+    if (problem) return this.render(request, response, { problem, values: body });
     return response.redirect(303, '/admin/connect/settings?saved=1');
   }
 

@@ -127,6 +127,8 @@ export class PageViews {
       title: this.i18n.t(lang, options.title),
       nav: options.nav,
       user,
+      // A regular user locked out by downtime gets no links into the app: each would lead back to /maintenance.
+      navigation: !(audience === 'regular' && status?.state === 'active'),
       csrfToken,
       header: status ? this.header(status, lang) : ({} as { startsAtText?: string }),
       ...options.data,

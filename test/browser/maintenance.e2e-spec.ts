@@ -11,15 +11,18 @@ import {
   signIn,
   signedInPage,
   startHarness,
-  turnOff,
   type BrowserHarness,
 } from './support.js';
+import { turnOff } from '../support/maintenance.js';
 
 /**
  * The app's clock starts each test at the next whole hour. Not a fixed date: the browser's own clock stays
  * real, and it drops a session cookie whose expiry (set from the app's clock) lies in its past.
  */
 const BASE = new Date(Math.ceil(Date.now() / HOUR) * HOUR);
+
+/** The page script asks for the status every 5 s; this leaves room for one poll and the answer. */
+const POLL_WAIT = 8000;
 
 /** Hours and minutes in Europe/Amsterdam, e.g. "09:11". */
 function amsterdamTime(instant: Date): string {
@@ -102,6 +105,37 @@ describe('maintenance in the browser', () => {
       await scheduleIn(h.t, 3 * HOUR);
       await reloadAndWaitForStatus(page);
       await page.getByRole('dialog', { name: 'Planned maintenance' }).waitFor();
+      await page.context().close();
+    });
+
+    it('shows the notice again in a page left open when the admin moves the start, without a reload (R9)', async () => {
+      await scheduleIn(h.t, 30 * HOUR);
+      const page = await signedInPage(h, DEMO.candidate);
+      let navigations = 0;
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations += 1;
+      });
+      await waitForStatus(page);
+      const dialog = page.getByRole('dialog', { name: 'Planned maintenance' });
+      // More than 24 h ahead: no notice.
+      expect(await dialog.count()).toBe(0);
+
+      // The page polls the status every 5 s; nobody touches it.
+      await scheduleIn(h.t, 20 * HOUR);
+      await dialog.waitFor({ timeout: POLL_WAIT });
+      expect(await dialog.textContent()).toContain(
+        amsterdamTime(new Date(BASE.getTime() + 20 * HOUR)),
+      );
+      await dialog.getByRole('button', { name: 'Understood' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // Seen for that start; moved again, it comes back.
+      await scheduleIn(h.t, 10 * HOUR);
+      await dialog.waitFor({ timeout: POLL_WAIT });
+      expect(await dialog.textContent()).toContain(
+        amsterdamTime(new Date(BASE.getTime() + 10 * HOUR)),
+      );
+      expect(navigations).toBe(0);
       await page.context().close();
     });
 
@@ -221,6 +255,32 @@ describe('maintenance in the browser', () => {
       expect(await countContracts(h)).toBe(before + 1);
       await page.getByRole('cell', { name: 'Day shift supervisor' }).waitFor();
       await page.context().close();
+    });
+
+    it('shows a locked-out regular user on the maintenance page no links into the app, only sign-out; exempt users keep them', async () => {
+      await scheduleIn(h.t, 30 * MINUTE);
+      const page = await signedInPage(h, DEMO.agency);
+      await dismissNotice(page);
+      await moveClockToStart(h.t, 1000);
+      await page.goto('/contracts');
+      await page.waitForURL((url) => url.pathname === '/maintenance');
+      await page.getByRole('heading', { name: 'Maintenance in progress' }).waitFor();
+      expect(await page.getByRole('navigation', { name: 'Modules' }).count()).toBe(0);
+      // Neither the header (name included) nor the page offers a link that would bounce back here.
+      expect(await page.getByRole('banner').getByRole('link').count()).toBe(0);
+      expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
+      await page.getByRole('banner').getByText('Anna Agency').waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      expect((await page.context().cookies()).some((cookie) => cookie.name === 'sid')).toBe(false);
+      await page.context().close();
+
+      const admin = await signedInPage(h, DEMO.admin);
+      await admin.goto('/maintenance');
+      const nav = admin.getByRole('navigation', { name: 'Modules' });
+      await nav.getByRole('link', { name: 'Contracts' }).waitFor();
+      await nav.getByRole('link', { name: 'Maintenance settings' }).waitFor();
+      await admin.context().close();
     });
 
     it('lands a regular user who signs in during downtime on the maintenance page (R12)', async () => {

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { DEMO, DEMO_PASSWORD, login, withSession } from '../support/sessions.js';
+import { scheduleWindow } from '../support/maintenance.js';
+import { DEMO, DEMO_PASSWORD, withSession, type LoggedIn } from '../support/sessions.js';
 import { startTestApp, type StartTestAppOptions, type TestApp } from '../support/test-app.js';
 
 export { DEMO, DEMO_PASSWORD };
@@ -98,54 +99,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
-export interface WindowInput {
-  startsAt: Date;
+export interface WindowDetails {
   expectedEndAt?: Date;
   message?: string;
 }
 
-/** Turns the maintenance window on (or moves it) through the admin API, like the settings page does. */
-export async function scheduleWindow(t: TestApp, input: WindowInput): Promise<void> {
-  const admin = await login(t.url, DEMO.admin);
-  const current = await request(t.url)
-    .get('/api/admin/connect/settings/maintenance')
-    .set('Cookie', admin.cookie);
-  if (current.status !== 200) throw new Error(`GET settings: ${current.status}`);
-  const response = await request(t.url)
-    .put('/api/admin/connect/settings/maintenance')
-    .set(withSession(admin))
-    .send({
-      enabled: true,
-      startsAt: input.startsAt.toISOString(),
-      ...(input.expectedEndAt ? { expectedEndAt: input.expectedEndAt.toISOString() } : {}),
-      ...(input.message ? { message: input.message } : {}),
-      version: current.body.version,
-    });
-  if (response.status !== 200)
-    throw new Error(`PUT settings: ${response.status} ${JSON.stringify(response.body)}`);
-}
+const SETTINGS = '/api/admin/connect/settings/maintenance';
 
-/** Turns the window off (if on) through the admin API. */
-export async function turnOff(t: TestApp): Promise<void> {
-  const admin = await login(t.url, DEMO.admin);
-  const current = await request(t.url)
-    .get('/api/admin/connect/settings/maintenance')
-    .set('Cookie', admin.cookie);
-  if (!current.body.enabled) return;
-  const response = await request(t.url)
-    .put('/api/admin/connect/settings/maintenance')
-    .set(withSession(admin))
-    .send({ enabled: false, version: current.body.version });
-  if (response.status !== 200) throw new Error(`turn off: ${response.status}`);
-}
-
-/** Schedules a window starting `ms` from the app's now. */
-export function scheduleIn(
+/** Schedules a window starting `ms` from the app's now through the admin API, with a message and expected end if given. */
+export async function scheduleIn(
   t: TestApp,
   ms: number,
-  extra: Omit<WindowInput, 'startsAt'> = {},
+  details: WindowDetails = {},
 ): Promise<void> {
-  return scheduleWindow(t, { startsAt: new Date(t.clock.now().getTime() + ms), ...extra });
+  const { admin } = await scheduleWindow(t, new Date(t.clock.now().getTime() + ms));
+  if (details.message || details.expectedEndAt) await describeWindow(t, admin, details);
+}
+
+/** Sets the message and expected end of the open window, as the settings page does. */
+async function describeWindow(
+  t: TestApp,
+  admin: LoggedIn,
+  { message, expectedEndAt }: WindowDetails,
+): Promise<void> {
+  const { version } = (await request(t.url).get(SETTINGS).set('Cookie', admin.cookie)).body;
+  const response = await request(t.url)
+    .put(SETTINGS)
+    .set(withSession(admin))
+    .send({ enabled: true, message, expectedEndAt: expectedEndAt?.toISOString(), version });
+  if (response.status !== 200)
+    throw new Error(`PUT settings: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 /** Moves the app's clock to `ms` after the start of the open window (negative: before it). */
