@@ -62,8 +62,11 @@ export class ContractsPageController {
       endDate: text(body, 'endDate'),
       hourlyRate: number(body, 'hourlyRate'),
     };
-    const problem = await saveForm(CreateContractDto, values, (dto) =>
-      this.contracts.create(actor, dto),
+    const problem = await saveForm(
+      CreateContractDto,
+      values,
+      (dto) => this.contracts.create(actor, dto),
+      this.i18n.languageOf(request),
     );
     if (problem) return this.renderList(request, response, actor, { problem, values: body });
     return response.redirect(303, '/contracts?saved=1');
@@ -97,8 +100,11 @@ export class ContractsPageController {
       hourlyRate: number(body, 'hourlyRate'),
       status: text(body, 'status'),
     };
-    const problem = await saveForm(UpdateContractDto, values, (dto) =>
-      this.contracts.update(actor, id, dto),
+    const problem = await saveForm(
+      UpdateContractDto,
+      values,
+      (dto) => this.contracts.update(actor, id, dto),
+      this.i18n.languageOf(request),
     );
     if (problem) {
       const contract = await this.contracts.get(actor, id);

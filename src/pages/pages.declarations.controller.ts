@@ -62,8 +62,11 @@ export class DeclarationsPageController {
       amount: number(body, 'amount'),
       note: text(body, 'note'),
     };
-    const problem = await saveForm(CreateDeclarationDto, values, (dto) =>
-      this.declarations.create(actor, dto),
+    const problem = await saveForm(
+      CreateDeclarationDto,
+      values,
+      (dto) => this.declarations.create(actor, dto),
+      this.i18n.languageOf(request),
     );
     if (problem) return this.renderList(request, response, actor, { problem, values: body });
     return response.redirect(303, '/declarations?saved=1');
@@ -99,8 +102,11 @@ export class DeclarationsPageController {
           amount: number(body, 'amount') ?? null,
           note: text(body, 'note') ?? null,
         };
-    const problem = await saveForm(UpdateDeclarationDto, values, (dto) =>
-      this.declarations.update(actor, id, dto),
+    const problem = await saveForm(
+      UpdateDeclarationDto,
+      values,
+      (dto) => this.declarations.update(actor, id, dto),
+      this.i18n.languageOf(request),
     );
     if (problem) {
       const declaration = await this.declarations.get(actor, id);

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { createValidationPipe } from '../common/validation.js';
+import type { Language } from '../common/language.js';
 import { ProblemException, type ProblemDetails } from '../common/problem.js';
 
 /** A posted HTML form: every value is a string (or absent). */
@@ -35,18 +36,19 @@ async function validateAs<T>(metatype: Type<T>, value: Record<string, unknown>):
 
 /**
  * Validates a form's values into the DTO and saves it. Returns the problem to show next to the user's
- * input when that fails (see formProblem), or nothing when it was saved.
+ * input when that fails (see formProblem), in the page's language, or nothing when it was saved.
  */
 export async function saveForm<T>(
   metatype: Type<T>,
   values: Record<string, unknown>,
   save: (dto: T) => Promise<unknown>,
+  language: Language,
 ): Promise<ProblemDetails | undefined> {
   try {
     await save(await validateAs(metatype, filled(values)));
     return undefined;
   } catch (error) {
-    return formProblem(error);
+    return formProblem(error, language);
   }
 }
 
@@ -54,9 +56,9 @@ export async function saveForm<T>(
  * The problem a form shows next to the user's input: bad input, no right, gone, or a conflict.
  * Anything else (the maintenance refusal of R15 included) is not the form's business and is rethrown.
  */
-function formProblem(error: unknown): ProblemDetails {
+function formProblem(error: unknown, language: Language): ProblemDetails {
   if (error instanceof ProblemException && [400, 403, 404, 409].includes(error.problem.status)) {
-    return error.problem;
+    return error.in(language);
   }
   throw error;
 }

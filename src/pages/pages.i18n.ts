@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { readFileSync } from 'node:fs';
+import { languageOf, type Language } from '../common/language.js';
 import { AppConfig } from '../config/app-config.js';
 
-export const LANGUAGES = ['en', 'nl'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language } from '../common/language.js';
 
 export type Dictionary = Record<string, string>;
 
@@ -28,9 +28,7 @@ export class PageI18n {
   constructor(private readonly config: AppConfig) {}
 
   languageOf(request: Request): Language {
-    if (!request.get('accept-language')) return this.config.DEFAULT_LANGUAGE;
-    const chosen = request.acceptsLanguages(...LANGUAGES);
-    return chosen ? (chosen as Language) : this.config.DEFAULT_LANGUAGE;
+    return languageOf(request, this.config.DEFAULT_LANGUAGE);
   }
 
   dictionary(language: Language): Dictionary {

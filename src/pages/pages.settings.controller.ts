@@ -85,6 +85,7 @@ export class SettingsPageController {
       UpdateMaintenanceSettingsDto,
       settingsBody(body, current, this.config.APP_TIMEZONE),
       (dto) => this.settings.update(dto, actor),
+      this.i18n.languageOf(request),
     );
     if (problem) return this.render(request, response, { problem, values: body });
     return response.redirect(303, '/admin/connect/settings?saved=1');

@@ -114,6 +114,22 @@ describe('maintenance settings page (browser)', () => {
     await page.context().close();
   });
 
+  it('shows the API validation errors in Dutch on the Dutch page', async () => {
+    const page = await signedInPage(h, DEMO.admin, { locale: 'nl-NL' });
+    await page.goto('/admin/connect/settings');
+    await page.getByRole('switch').check();
+    await page
+      .locator('input[name="startsAt"]')
+      .fill(amsterdamInput(new Date(h.t.clock.now().getTime() + 5 * MINUTE)));
+    await page.locator('form button[type="submit"]').click();
+    await page
+      .getByRole('alert')
+      .getByText(/startsAt: moet minstens 10 minuten na de huidige tijd van de server liggen/)
+      .waitFor();
+    expect(await savedStart()).toBeNull();
+    await page.context().close();
+  });
+
   it('is for customer admins and consultants only (R1)', async () => {
     const page = await signedInPage(h, DEMO.agency);
     const response = await page.goto('/admin/connect/settings');

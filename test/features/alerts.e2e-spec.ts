@@ -2,6 +2,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { AlertsJob } from '../../src/alerts/alerts.job.js';
 import { VacanciesService } from '../../src/public-forms/vacancies.service.js';
+import { attemptLogin } from '../support/fixtures.js';
 import { enterDowntime, expectRefusal } from '../support/maintenance.js';
 import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -132,10 +133,7 @@ describe('R19: saved-search alert mails over SMTP, before and during downtime', 
     expect(mail.text).toContain(`${PUBLIC_URL}/apply?vacancyId=${match.id}`);
     expect(mail.text).toContain(`${PUBLIC_URL}/login`);
     expect(mail.text).not.toContain('Senior developer');
-    const loginAttempt = await request(t.url)
-      .post('/api/auth/login')
-      .send({ email: DEMO.candidate, password: 'demo-password' });
-    expectRefusal(loginAttempt);
+    expectRefusal(await attemptLogin(t, DEMO.candidate));
     expectRefusal(
       await request(t.url).get('/api/alerts/saved-searches').set('Cookie', candidate.cookie),
     );

@@ -2,10 +2,8 @@ import request from 'supertest';
 import { DEMO_OTHER_COMPANY_ID } from '../../src/companies/companies.demo-seeder.js';
 import { DEMO_CANDIDATE_ID, DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
-import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-type Who = keyof typeof DEMO;
+import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
+import { login, withSession } from '../support/sessions.js';
 
 const validContract = {
   title: 'Order picker',
@@ -17,24 +15,14 @@ const validContract = {
 };
 
 describe('contracts API (SPEC §5): CRUD, validation and role scoping', () => {
-  let t: TestApp;
-  const as = {} as Record<Who, LoggedIn>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    for (const who of Object.keys(DEMO) as Who[]) as[who] = await login(t.url, DEMO[who]);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const { t, as } = useSignedInApp();
 
   const get = (who: Who, path: string) => request(t.url).get(path).set('Cookie', as[who].cookie);
   const post = (who: Who, path: string, body: object) =>
     request(t.url).post(path).set(withSession(as[who])).send(body);
   const patch = (who: Who, path: string, body: object) =>
     request(t.url).patch(path).set(withSession(as[who])).send(body);
-  const count = async () =>
-    Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM contracts'))[0].n);
+  const count = () => countRows(t, 'contracts');
 
   it('lists by role: agency and exempt roles see all, the client its company, the candidate their own', async () => {
     for (const who of ['admin', 'consultant', 'agency'] as const) {

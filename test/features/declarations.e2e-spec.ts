@@ -1,10 +1,8 @@
 import request from 'supertest';
 import { DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
-import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-type Who = keyof typeof DEMO;
+import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
+import { withSession } from '../support/sessions.js';
 
 const week = {
   contractId: DEMO_CONTRACTS.warehouse,
@@ -16,24 +14,14 @@ const week = {
 };
 
 describe('declarations API (SPEC §5): CRUD, validation, scoping and status transitions', () => {
-  let t: TestApp;
-  const as = {} as Record<Who, LoggedIn>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    for (const who of Object.keys(DEMO) as Who[]) as[who] = await login(t.url, DEMO[who]);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const { t, as } = useSignedInApp();
 
   const get = (who: Who, path: string) => request(t.url).get(path).set('Cookie', as[who].cookie);
   const post = (who: Who, body: object) =>
     request(t.url).post('/api/declarations').set(withSession(as[who])).send(body);
   const patch = (who: Who, id: string, body: object) =>
     request(t.url).patch(`/api/declarations/${id}`).set(withSession(as[who])).send(body);
-  const count = async () =>
-    Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM declarations'))[0].n);
+  const count = () => countRows(t, 'declarations');
 
   it('lists by the contract scope: the client sees only its company’s declarations', async () => {
     expect((await get('agency', '/api/declarations')).body.total).toBe(3);

@@ -1,33 +1,25 @@
 import request from 'supertest';
 import { DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
+import { countRows, useTestApp } from '../support/fixtures.js';
 import { enterDowntime, expectRefusal } from '../support/maintenance.js';
 import { bearer, DEMO, login, withSession } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const THIRD_PARTY = bearer('demo-third-party-token');
 const BACKOFFICE = bearer('demo-backoffice-token');
 const message = { type: 'candidate.applied', payload: { externalId: 'jb-42', name: 'Pat' } };
 
 describe('R18: the third-party and back-office links, before and during downtime', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let key = 0;
   const nextKey = () => `test-key-${++key}`;
-  const count = async (table: string) =>
-    Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const count = (from: string) => countRows(t, from);
   const mutate = (idempotencyKey: string | undefined, body: object) => {
     const call = request(t.url).post('/api/backoffice/mutations').set(BACKOFFICE);
     return (idempotencyKey === undefined ? call : call.set('Idempotency-Key', idempotencyKey)).send(
       body,
     );
   };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('before downtime: a third-party message is stored (202)', async () => {
     const response = await request(t.url)

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DEMO_FORM_ID, DEMO_VACANCIES } from '../../src/public-forms/public-forms.demo-seeder.js';
+import { attemptLogin, countRows, useTestApp } from '../support/fixtures.js';
 import { enterDowntime, expectRefusal } from '../support/maintenance.js';
 import { DEMO, login, type LoggedIn } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const application = {
   vacancyId: DEMO_VACANCIES.developer,
@@ -16,9 +16,8 @@ const contact = {
 
 /** Public visitors: vacancies, job applications and forms (R13). */
 describe('public vacancies, job applications and forms', () => {
-  let t: TestApp;
-  const count = async (table: string) =>
-    Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const t = useTestApp({ env: { PUBLIC_SUBMISSIONS_PER_MINUTE: '3' } });
+  const count = (table: string) => countRows(t, table);
   // Each test its own client address (trusted X-Forwarded-For from loopback), so the rate limit
   // only matters where it is tested.
   let address = 0;
@@ -26,11 +25,7 @@ describe('public vacancies, job applications and forms', () => {
   const from = () => ({ 'X-Forwarded-For': `203.0.113.${++address}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { PUBLIC_SUBMISSIONS_PER_MINUTE: '3' } });
     candidate = await login(t.url, DEMO.candidate);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('lists open vacancies only, paginated, without login', async () => {
@@ -231,13 +226,7 @@ describe('public vacancies, job applications and forms', () => {
 });
 
 describe('R13, R12: account activation during downtime, then login', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('before downtime: a regular user logs in (R7)', async () => {
     const session = await login(t.url, DEMO.agency);
@@ -256,22 +245,16 @@ describe('R13, R12: account activation during downtime, then login', () => {
     );
     expect(row.status).toBe('active');
 
-    const refused = await request(t.url)
-      .post('/api/auth/login')
-      .send({ email: 'invited@demo.test', password: 'a-new-password' });
+    const refused = await attemptLogin(t, 'invited@demo.test', 'a-new-password');
     expectRefusal(refused);
     expect(refused.headers['set-cookie']).toBeUndefined();
-    const wrong = await request(t.url)
-      .post('/api/auth/login')
-      .send({ email: 'invited@demo.test', password: 'wrong-password' });
+    const wrong = await attemptLogin(t, 'invited@demo.test', 'wrong-password');
     expect(wrong.status).toBe(401);
   });
 
   it('during downtime: every regular role gets R12 at login; exempt roles get a session', async () => {
     for (const email of [DEMO.agency, DEMO.client, DEMO.candidate]) {
-      const response = await request(t.url)
-        .post('/api/auth/login')
-        .send({ email, password: 'demo-password' });
+      const response = await attemptLogin(t, email);
       expectRefusal(response);
       expect(response.headers['set-cookie']).toBeUndefined();
     }

@@ -13,10 +13,8 @@ import {
   turnOff,
   untilState,
 } from '../support/maintenance.js';
-import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-type Who = keyof typeof DEMO;
+import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
+import { DEMO, withSession } from '../support/sessions.js';
 
 /** Holds the next contract/declaration write just before its commit, until released. */
 @Injectable()
@@ -62,111 +60,76 @@ async function untilRealTimePasses(instant: Date): Promise<void> {
 }
 
 describe('R15: a regular user’s write that began before the start does not commit after it', () => {
-  let t: TestApp;
   const hooks = new HoldingHooks();
-  const as = {} as Record<Who, LoggedIn>;
-
-  beforeAll(async () => {
-    t = await startTestApp({
-      override: (builder) => builder.overrideProvider(ContractWriteHooks).useValue(hooks),
-    });
-    for (const who of Object.keys(DEMO) as Who[]) as[who] = await login(t.url, DEMO[who]);
+  const { t, as } = useSignedInApp({
+    override: (builder) => builder.overrideProvider(ContractWriteHooks).useValue(hooks),
   });
-  afterAll(async () => {
-    await t.close();
+  afterEach(async () => {
+    await turnOff(t);
   });
 
-  const rows = async (sql: string) => Number((await t.dataSource.query(sql))[0].n);
+  /** Sends the request with a window starting in real time, holds its write across the start, then lets it go. */
+  async function heldAcrossStart(send: () => request.Test): Promise<request.Response> {
+    const { startsAt } = await scheduleInRealTime(t, 2500);
+    const { reached, release } = hooks.arm();
+    const pending = send().then((response) => response);
+    await reached;
+    await untilRealTimePasses(startsAt);
+    release();
+    return pending;
+  }
 
   it('candidate: a declaration held across the start instant is rolled back and answered 503', async () => {
-    const { startsAt } = await scheduleInRealTime(t, 2500);
-    const before = await rows('SELECT COUNT(*) AS n FROM declarations');
-    const { reached, release } = hooks.arm();
-    const pending = request(t.url)
-      .post('/api/declarations')
-      .set(withSession(as.candidate))
-      .send(declaration('2025-04-07'))
-      .then((response) => response);
-    await reached;
-    await untilRealTimePasses(startsAt);
-    release();
-    expectRefusal(await pending);
-    expect(await rows('SELECT COUNT(*) AS n FROM declarations')).toBe(before);
-    await turnOff(t);
+    const before = await countRows(t, 'declarations');
+    const response = await heldAcrossStart(() =>
+      request(t.url)
+        .post('/api/declarations')
+        .set(withSession(as.candidate))
+        .send(declaration('2025-04-07')),
+    );
+    expectRefusal(response);
+    expect(await countRows(t, 'declarations')).toBe(before);
   });
 
-  it('agency user: a contract change held across the start is rolled back', async () => {
-    const { startsAt } = await scheduleInRealTime(t, 2500);
-    const { reached, release } = hooks.arm();
-    const pending = request(t.url)
-      .patch(`/api/contracts/${DEMO_CONTRACTS.forklift}`)
-      .set(withSession(as.agency))
-      .send({ title: 'Changed too late' })
-      .then((response) => response);
-    await reached;
-    await untilRealTimePasses(startsAt);
-    release();
-    expectRefusal(await pending);
-    const [row] = await t.dataSource.query(
-      `SELECT title FROM contracts WHERE id = '${DEMO_CONTRACTS.forklift}'`,
+  it.each([
+    {
+      name: 'agency user: a contract change held across the start is rolled back',
+      who: 'agency',
+      path: `/api/contracts/${DEMO_CONTRACTS.forklift}`,
+      change: { title: 'Changed too late' },
+      stored: { table: 'contracts', id: DEMO_CONTRACTS.forklift, column: 'title' },
+      unchanged: 'Forklift driver (weekends)',
+    },
+    {
+      name: 'client: an approval held across the start is rolled back',
+      who: 'client',
+      path: `/api/declarations/${DEMO_DECLARATIONS.open}`,
+      change: { status: 'approved' },
+      stored: { table: 'declarations', id: DEMO_DECLARATIONS.open, column: 'status' },
+      unchanged: 'submitted',
+    },
+  ] as const)('$name', async ({ who, path, change, stored, unchanged }) => {
+    const response = await heldAcrossStart(() =>
+      request(t.url).patch(path).set(withSession(as[who])).send(change),
     );
-    expect(row.title).toBe('Forklift driver (weekends)');
-    await turnOff(t);
-  });
-
-  it('client: an approval held across the start is rolled back', async () => {
-    const { startsAt } = await scheduleInRealTime(t, 2500);
-    const { reached, release } = hooks.arm();
-    const pending = request(t.url)
-      .patch(`/api/declarations/${DEMO_DECLARATIONS.open}`)
-      .set(withSession(as.client))
-      .send({ status: 'approved' })
-      .then((response) => response);
-    await reached;
-    await untilRealTimePasses(startsAt);
-    release();
-    expectRefusal(await pending);
+    expectRefusal(response);
     const [row] = await t.dataSource.query(
-      `SELECT status FROM declarations WHERE id = '${DEMO_DECLARATIONS.open}'`,
+      `SELECT ${stored.column} AS value FROM ${stored.table} WHERE id = '${stored.id}'`,
     );
-    expect(row.status).toBe('submitted');
-    await turnOff(t);
+    expect(row.value).toBe(unchanged);
   });
 
   it('an exempt user’s write held across the start commits', async () => {
-    const { startsAt } = await scheduleInRealTime(t, 2500);
-    const { reached, release } = hooks.arm();
-    const pending = request(t.url)
-      .post('/api/contracts')
-      .set(withSession(as.admin))
-      .send(contract)
-      .then((response) => response);
-    await reached;
-    await untilRealTimePasses(startsAt);
-    release();
-    const response = await pending;
-    expect(response.status).toBe(201);
-    expect(await rows(`SELECT COUNT(*) AS n FROM contracts WHERE id = '${response.body.id}'`)).toBe(
-      1,
+    const response = await heldAcrossStart(() =>
+      request(t.url).post('/api/contracts').set(withSession(as.admin)).send(contract),
     );
-    await turnOff(t);
+    expect(response.status).toBe(201);
+    expect(await countRows(t, `contracts WHERE id = '${response.body.id}'`)).toBe(1);
   });
 });
 
 describe('R7, R14: contracts and declarations before and during downtime, by role', () => {
-  let t: TestApp;
-  const as = {} as Record<Who, LoggedIn>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    for (const who of Object.keys(DEMO) as Who[]) as[who] = await login(t.url, DEMO[who]);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  const count = async (table: string) =>
-    Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const { t, as } = useSignedInApp();
 
   it('while scheduled, every role reads and writes normally (R7)', async () => {
     await scheduleDowntime(t);
@@ -194,8 +157,8 @@ describe('R7, R14: contracts and declarations before and during downtime, by rol
     await turnOff(t);
     await enterDowntime(t);
     const before = {
-      contracts: await count('contracts'),
-      declarations: await count('declarations'),
+      contracts: await countRows(t, 'contracts'),
+      declarations: await countRows(t, 'declarations'),
     };
     for (const who of ['agency', 'client', 'candidate'] as const) {
       expectRefusal(await request(t.url).get('/api/contracts').set('Cookie', as[who].cookie));
@@ -220,8 +183,8 @@ describe('R7, R14: contracts and declarations before and during downtime, by rol
           .send({ title: 'During downtime' }),
       );
     }
-    expect(await count('contracts')).toBe(before.contracts);
-    expect(await count('declarations')).toBe(before.declarations);
+    expect(await countRows(t, 'contracts')).toBe(before.contracts);
+    expect(await countRows(t, 'declarations')).toBe(before.declarations);
   });
 
   it('during downtime, exempt users keep reading and writing (R16 API side)', async () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { MaintenanceScheduler } from '../../src/maintenance/maintenance.scheduler.js';
+import { loginAll, type Sessions } from '../support/fixtures.js';
 import { testDatabaseKind, startTestApp, type TestApp } from '../support/test-app.js';
 import {
   eventually,
@@ -7,7 +8,6 @@ import {
   HOUR,
   logEvents,
   LONG_SESSIONS,
-  loginAll,
   MINUTE,
   put,
   schedule,
@@ -26,7 +26,7 @@ const env = {
 describe('many instances, restarts and the long-downtime warning (§6)', () => {
   let a: TestApp;
   let b: TestApp;
-  let sa: Awaited<ReturnType<typeof loginAll>>;
+  let sa: Sessions;
 
   beforeAll(async () => {
     a = await startTestApp({ env });

@@ -1,12 +1,11 @@
 import request from 'supertest';
+import { attemptLogin, useSignedInApp } from '../support/fixtures.js';
 import { bearer, DEMO, login, withSession } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   getSettings,
   hits,
   HOUR,
   LONG_SESSIONS,
-  loginAll,
   MaintenanceProbeModule,
   put,
   resetHits,
@@ -17,17 +16,8 @@ import {
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('the lockout (R7, R11–R14, R16, R17, R20)', () => {
-  let t: TestApp;
-  let s: Awaited<ReturnType<typeof loginAll>>;
+  const { t, as: s } = useSignedInApp({ env: LONG_SESSIONS, imports: [MaintenanceProbeModule] });
   let startsAt: Date;
-
-  beforeAll(async () => {
-    t = await startTestApp({ env: LONG_SESSIONS, imports: [MaintenanceProbeModule] });
-    s = await loginAll(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   describe('off', () => {
     it('sends no maintenance headers', async () => {
@@ -212,16 +202,12 @@ describe('the lockout (R7, R11–R14, R16, R17, R20)', () => {
 
     it('R12: a regular user with valid credentials gets no session but 503; wrong credentials still 401', async () => {
       for (const email of [DEMO.agency, DEMO.client, DEMO.candidate]) {
-        const response = await request(t.url)
-          .post('/api/auth/login')
-          .send({ email, password: 'demo-password' });
+        const response = await attemptLogin(t, email);
         expect(response.status).toBe(503);
         expect(response.headers['content-type']).toContain('application/problem+json');
         expect(response.body.startsAt).toBe(startsAt.toISOString());
         expect(response.headers['set-cookie']).toBeUndefined();
-        const wrong = await request(t.url)
-          .post('/api/auth/login')
-          .send({ email, password: 'wrong-password' });
+        const wrong = await attemptLogin(t, email, 'wrong-password');
         expect(wrong.status).toBe(401);
       }
     });
@@ -247,9 +233,7 @@ describe('the lockout (R7, R11–R14, R16, R17, R20)', () => {
         .post('/api/auth/activate')
         .send({ token: 'demo-activation-token', password: 'a-new-password' });
       expect(activated.status).toBe(200);
-      const invitedLogin = await request(t.url)
-        .post('/api/auth/login')
-        .send({ email: 'invited@demo.test', password: 'a-new-password' });
+      const invitedLogin = await attemptLogin(t, 'invited@demo.test', 'a-new-password');
       expect(invitedLogin.status).toBe(503);
       const logout = await request(t.url).post('/api/auth/logout').set(withSession(s.candidate));
       expect(logout.status).toBe(204);

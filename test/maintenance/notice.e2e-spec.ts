@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { getSettings, HOUR, LONG_SESSIONS, loginAll, put, schedule, turnOff } from './support.js';
+import type { TestApp } from '../support/test-app.js';
+import { getSettings, HOUR, put, schedule, useMaintenanceApp } from './support.js';
 
 const status = (t: TestApp, who?: LoggedIn) => {
   const call = request(t.url).get('/api/maintenance/status');
@@ -11,19 +11,7 @@ const ack = (t: TestApp, who: LoggedIn, body: Record<string, unknown> = {}) =>
   request(t.url).post('/api/maintenance/notice/ack').set(withSession(who)).send(body);
 
 describe('status and the R9 notice (R8–R10)', () => {
-  let t: TestApp;
-  let s: Awaited<ReturnType<typeof loginAll>>;
-
-  beforeAll(async () => {
-    t = await startTestApp({ env: LONG_SESSIONS });
-    s = await loginAll(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    if ((await getSettings(t, s.admin)).enabled) await turnOff(t, s.admin);
-  });
+  const { t, as: s } = useMaintenanceApp();
 
   it('says off when nothing is scheduled, to anybody', async () => {
     const response = await status(t);

@@ -1,36 +1,24 @@
 import request from 'supertest';
 import { MaintenanceScheduler } from '../../src/maintenance/maintenance.scheduler.js';
+import { loginAll } from '../support/fixtures.js';
 import { bearer, withSession } from '../support/sessions.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
 import {
   getSettings,
   HOUR,
   LONG_SESSIONS,
   logEvents,
-  loginAll,
   MINUTE,
   put,
   schedule,
   SETTINGS,
   stableSettings,
   turnOff,
+  useMaintenanceApp,
 } from './support.js';
 
 describe('maintenance settings API (R1–R6)', () => {
-  let t: TestApp;
-  let s: Awaited<ReturnType<typeof loginAll>>;
-
-  beforeAll(async () => {
-    t = await startTestApp({ env: LONG_SESSIONS });
-    s = await loginAll(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    const settings = await getSettings(t, s.admin);
-    if (settings.enabled) await turnOff(t, s.admin);
-  });
+  const { t, as: s } = useMaintenanceApp();
 
   describe('R1: only customer admins and consultants', () => {
     it('lets both read and change the setting', async () => {

@@ -5,8 +5,12 @@ import {
   AllowDuringMaintenance,
   MaintenancePageRoute,
 } from '../../src/maintenance/maintenance.decorators.js';
+import { useSignedInApp, type SignedInApp } from '../support/fixtures.js';
+import { SETTINGS } from '../support/maintenance.js';
 import type { TestApp } from '../support/test-app.js';
-import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
+import { withSession, type LoggedIn } from '../support/sessions.js';
+
+export { SETTINGS };
 
 /** Sessions that survive the hours and days these tests move the clock by. */
 export const LONG_SESSIONS = {
@@ -14,7 +18,6 @@ export const LONG_SESSIONS = {
   SESSION_ABSOLUTE_HOURS: '10000000',
 };
 
-export const SETTINGS = '/api/admin/connect/settings/maintenance';
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 
@@ -129,14 +132,16 @@ export async function turnOff(t: TestApp, admin: LoggedIn): Promise<void> {
   expect(response.status).toBe(200);
 }
 
-/** Sessions for every demo user, taken before any downtime (logging in during it is refused). */
-export async function loginAll(t: TestApp) {
-  const [admin, consultant, agency, client, candidate] = await Promise.all(
-    [DEMO.admin, DEMO.consultant, DEMO.agency, DEMO.client, DEMO.candidate].map((email) =>
-      login(t.url, email),
-    ),
-  );
-  return { admin, consultant, agency, client, candidate };
+/**
+ * For the enclosing describe block: an app with long sessions and every demo user signed in, whose
+ * window is turned off after each test, so that each test starts from "off".
+ */
+export function useMaintenanceApp(): SignedInApp {
+  const app = useSignedInApp({ env: LONG_SESSIONS });
+  afterEach(async () => {
+    if ((await getSettings(app.t, app.as.admin)).enabled) await turnOff(app.t, app.as.admin);
+  });
+  return app;
 }
 
 /** Polls until `check` passes or the deadline is reached (real async propagation, e.g. between instances). */

@@ -1,8 +1,8 @@
 import type { ProblemException } from '../../src/common/problem.js';
 import { MaintenanceWriteFence } from '../../src/maintenance/maintenance.write-fence.js';
 import type { MaintenancePrincipal } from '../../src/maintenance/maintenance.options.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { HOUR, LONG_SESSIONS, loginAll, schedule } from './support.js';
+import { loginAll, useTestApp } from '../support/fixtures.js';
+import { HOUR, LONG_SESSIONS, schedule } from './support.js';
 
 const agency: MaintenancePrincipal = {
   kind: 'user',
@@ -19,15 +19,11 @@ const admin: MaintenancePrincipal = {
 const backoffice: MaintenancePrincipal = { kind: 'integration', integrationKind: 'BACKOFFICE' };
 
 describe('the R15 write fence', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: LONG_SESSIONS });
   let fence: MaintenanceWriteFence;
 
-  beforeAll(async () => {
-    t = await startTestApp({ env: LONG_SESSIONS });
+  beforeAll(() => {
     fence = t.app.get(MaintenanceWriteFence);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   /** A transaction that writes a row and then asks the fence; returns whether the row was committed. */

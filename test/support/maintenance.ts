@@ -4,24 +4,36 @@ import type { TestApp } from './test-app.js';
 
 const MINUTE = 60_000;
 
+export const SETTINGS = '/api/admin/connect/settings/maintenance';
+
 export interface ScheduledWindow {
   startsAt: Date;
   admin: LoggedIn;
 }
 
-/** Turns a window on (or moves it) as the demo admin, through the settings API; throws unless 200. */
-export async function scheduleWindow(t: TestApp, startsAt: Date): Promise<ScheduledWindow> {
+/**
+ * Changes the maintenance settings as the demo admin through the settings API, at their current
+ * version (so `change` needs none); throws unless 200. Returns the admin's session.
+ */
+export async function changeSettings(
+  t: TestApp,
+  change: Record<string, unknown>,
+): Promise<LoggedIn> {
   const admin = await login(t.url, DEMO.admin);
-  const current = await request(t.url)
-    .get('/api/admin/connect/settings/maintenance')
-    .set('Cookie', admin.cookie);
+  const current = await request(t.url).get(SETTINGS).set('Cookie', admin.cookie);
   if (current.status !== 200) throw new Error(`GET settings: ${current.status}`);
   const response = await request(t.url)
-    .put('/api/admin/connect/settings/maintenance')
+    .put(SETTINGS)
     .set(withSession(admin))
-    .send({ enabled: true, startsAt: startsAt.toISOString(), version: current.body.version });
+    .send({ ...change, version: current.body.version });
   if (response.status !== 200)
     throw new Error(`PUT settings: ${response.status} ${JSON.stringify(response.body)}`);
+  return admin;
+}
+
+/** Turns a window on (or moves it) as the demo admin, through the settings API; throws unless 200. */
+export async function scheduleWindow(t: TestApp, startsAt: Date): Promise<ScheduledWindow> {
+  const admin = await changeSettings(t, { enabled: true, startsAt: startsAt.toISOString() });
   return { startsAt, admin };
 }
 
@@ -69,18 +81,9 @@ export async function untilState(
   }
 }
 
-/** Turns the window off as the demo admin. */
+/** Turns the window off as the demo admin; throws unless 200. */
 export async function turnOff(t: TestApp): Promise<void> {
-  const admin = await login(t.url, DEMO.admin);
-  const current = await request(t.url)
-    .get('/api/admin/connect/settings/maintenance')
-    .set('Cookie', admin.cookie);
-  const response = await request(t.url)
-    .put('/api/admin/connect/settings/maintenance')
-    .set(withSession(admin))
-    .send({ enabled: false, version: current.body.version });
-  if (response.status !== 200)
-    throw new Error(`PUT settings off: ${response.status} ${JSON.stringify(response.body)}`);
+  await changeSettings(t, { enabled: false });
 }
 
 /** Asserts the R17 refusal of an API request. */
