@@ -137,4 +137,35 @@ describe('many instances, restarts and the long-downtime warning (§6)', () => {
     await scheduler.runChecks();
     expect(warnings()).toBe(2);
   });
+  it('keeps propagating changes after the database drops the listening connections (PostgreSQL reconnects)', async () => {
+    if (testDatabaseKind() === 'postgres') {
+      const schema = new URL(a.database.url).searchParams.get('schema');
+      const listeners = `maintenance-listener:maintenance_${schema}`;
+      const count = async (): Promise<number> => {
+        const rows: Array<{ n: string }> = await a.dataSource.query(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1',
+          [listeners],
+        );
+        return Number(rows[0].n);
+      };
+      expect(await count()).toBe(2);
+      await a.dataSource.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [listeners],
+      );
+      const reconnected = () => [
+        ...logEvents(a, 'maintenance.listener-reconnected'),
+        ...logEvents(b, 'maintenance.listener-reconnected'),
+      ];
+      await eventually(() => Promise.resolve(expect(reconnected()).toHaveLength(2)), 10_000);
+      expect(await count()).toBe(2);
+    }
+    const { version } = await getSettings(a, sa.admin);
+    expect((await put(a, sa.admin, { enabled: false, version })).status).toBe(200);
+    const allowed = async () =>
+      expect(
+        (await request(b.url).get('/api/auth/me').set('Cookie', sa.agency.cookie)).status,
+      ).toBe(200);
+    expect(await eventually(allowed, 1000)).toBeLessThan(1000);
+  });
 });
