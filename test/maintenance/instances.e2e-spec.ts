@@ -27,6 +27,9 @@ describe('many instances, restarts and the long-downtime warning (§6)', () => {
   let a: TestApp;
   let b: TestApp;
   let sa: Sessions;
+  /** What a regular user gets from instance b. */
+  const agencyStatusOnB = async (): Promise<number> =>
+    (await request(b.url).get('/api/auth/me').set('Cookie', sa.agency.cookie)).status;
 
   beforeAll(async () => {
     a = await startTestApp({ env });
@@ -47,18 +50,12 @@ describe('many instances, restarts and the long-downtime warning (§6)', () => {
     expect(await eventually(header, 1000)).toBeLessThan(1000);
 
     a.clock.set(startsAt);
-    const refused = async () =>
-      expect(
-        (await request(b.url).get('/api/auth/me').set('Cookie', sa.agency.cookie)).status,
-      ).toBe(503);
+    const refused = async () => expect(await agencyStatusOnB()).toBe(503);
     await refused();
 
     const { version } = await getSettings(a, sa.admin);
     expect((await put(a, sa.admin, { enabled: false, version })).status).toBe(200);
-    const allowed = async () =>
-      expect(
-        (await request(b.url).get('/api/auth/me').set('Cookie', sa.agency.cookie)).status,
-      ).toBe(200);
+    const allowed = async () => expect(await agencyStatusOnB()).toBe(200);
     expect(await eventually(allowed, 1000)).toBeLessThan(1000);
   });
 
@@ -162,10 +159,7 @@ describe('many instances, restarts and the long-downtime warning (§6)', () => {
     }
     const { version } = await getSettings(a, sa.admin);
     expect((await put(a, sa.admin, { enabled: false, version })).status).toBe(200);
-    const allowed = async () =>
-      expect(
-        (await request(b.url).get('/api/auth/me').set('Cookie', sa.agency.cookie)).status,
-      ).toBe(200);
+    const allowed = async () => expect(await agencyStatusOnB()).toBe(200);
     expect(await eventually(allowed, 1000)).toBeLessThan(1000);
   });
 });
