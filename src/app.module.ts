@@ -7,6 +7,7 @@ import { authGuards, AuthModule, type AuthModuleOptions } from './auth/auth.modu
 import { LoginAdmission } from './auth/login-admission.js';
 import { principalOf, type Principal } from './auth/principal.js';
 import { ClockModule } from './common/clock.module.js';
+import { CorsModule } from './common/cors.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import type { Clock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
@@ -91,6 +92,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(),
         lockout.module,
+        CorsModule,
         AuthModule.forRoot(lockout.auth),
         UsersModule,
         HealthModule,

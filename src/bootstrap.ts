@@ -16,14 +16,6 @@ export interface CreateAppOptions {
   logger?: Logger;
 }
 
-/** Headers that browser scripts on other origins may read. */
-export const EXPOSED_HEADERS = [
-  'Retry-After',
-  'X-Request-Id',
-  'Maintenance-Starts-At',
-  'Maintenance-Countdown',
-];
-
 /** Builds the whole application; used by main.ts and the scripts. */
 export async function createApp({
   config,
@@ -49,7 +41,6 @@ export function configureApp(
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(pinoLogger));
   app.use(cookieParser());
-  app.enableCors({ origin: true, credentials: false, exposedHeaders: EXPOSED_HEADERS });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(
     new ProblemFilter(app.get(PageErrorRenderer), app.get(AppConfig).DEFAULT_LANGUAGE),

@@ -89,6 +89,17 @@ describe('the lockout (R7, R11–R14, R16, R17, R20)', () => {
       expect(response.headers['access-control-expose-headers']).toContain('Maintenance-Starts-At');
       expect(response.headers['access-control-expose-headers']).toContain('Maintenance-Countdown');
     });
+
+    it('R11: preflight answers carry the headers too', async () => {
+      const response = await request(t.url)
+        .options('/api/contracts')
+        .set('Origin', 'https://partner.example')
+        .set('Access-Control-Request-Method', 'POST');
+      expect(response.status).toBe(204);
+      expect(response.headers['access-control-allow-origin']).toBe('https://partner.example');
+      expect(response.headers['maintenance-starts-at']).toBe(startsAt.toISOString());
+      expect(response.headers['maintenance-countdown']).toMatch(/^\d+$/);
+    });
   });
 
   describe('active', () => {
