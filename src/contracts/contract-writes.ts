@@ -21,9 +21,6 @@ export class ContractWriteHooks {
  */
 @Injectable()
 export class ContractWrites {
-  /** better-sqlite3 has one connection: concurrent transactions would nest, so they take turns. */
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly hooks: ContractWriteHooks,
@@ -31,23 +28,18 @@ export class ContractWrites {
   ) {}
 
   run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const transaction = () =>
-      this.dataSource.transaction(async (manager) => {
-        const result = await work(manager);
-        await this.hooks.beforeCommit(manager);
-        if (isRegularUser(actor)) {
-          await this.fence.assertWritable(manager, {
-            kind: 'user',
-            role: actor.user.role,
-            sessionId: actor.sessionId,
-            actor: actor.user.email,
-          });
-        }
-        return result;
-      });
-    if (this.dataSource.options.type !== 'better-sqlite3') return transaction();
-    const turn = this.queue.then(transaction);
-    this.queue = turn.catch(() => undefined);
-    return turn;
+    return this.dataSource.transaction(async (manager) => {
+      const result = await work(manager);
+      await this.hooks.beforeCommit(manager);
+      if (isRegularUser(actor)) {
+        await this.fence.assertWritable(manager, {
+          kind: 'user',
+          role: actor.user.role,
+          sessionId: actor.sessionId,
+          actor: actor.user.email,
+        });
+      }
+      return result;
+    });
   }
 }

@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, parseDatabaseUrl, prepareDatabase } from './database-url.js';
 import { MIGRATIONS } from './migrations.js';
+import { isolateSqliteTransactions } from './sqlite-isolation.js';
 
 /** TypeORM on SQLite or PostgreSQL, with the migrations applied at start unless MIGRATIONS_RUN=false. */
 @Module({})
@@ -23,6 +25,11 @@ export class DatabaseModule {
               retryAttempts: 3,
               retryDelay: 1000,
             };
+          },
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            isolateSqliteTransactions(dataSource);
+            return dataSource;
           },
         }),
       ],
