@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,15 +172,24 @@ class Instance {
     readonly label: string,
     private readonly child: ChildProcess,
     readonly served: Served,
+    /** Where the child writes its CPU profile when it exits (both children are profiled alike). */
+    readonly profileDir: string,
   ) {}
 
   static start(label: string, maintenance: boolean): Promise<Instance> {
-    const child = fork(fileURLToPath(import.meta.url), ['serve', maintenance ? 'with' : 'without']);
+    const profileDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    const child = fork(
+      fileURLToPath(import.meta.url),
+      ['serve', maintenance ? 'with' : 'without'],
+      {
+        execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+      },
+    );
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
       child.once('message', (message: ChildMessage) => {
-        if ('served' in message) resolve(new Instance(label, child, message.served));
+        if ('served' in message) resolve(new Instance(label, child, message.served, profileDir));
       });
     });
   }
@@ -194,10 +203,36 @@ class Instance {
     });
   }
 
-  stop(): void {
+  /** Stops the child and waits until it has exited (and so written its profile). */
+  stop(): Promise<void> {
     this.child.removeAllListeners('exit');
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.send('stop');
+    return exited;
   }
+
+  /** Share of the child's busy CPU samples whose own code (self time) is in files matching `part`. */
+  selfTimeShare(part: string): number {
+    const file = readdirSync(this.profileDir).find((name) => name.endsWith('.cpuprofile'))!;
+    const profile = JSON.parse(readFileSync(join(this.profileDir, file), 'utf8')) as CpuProfile;
+    rmSync(this.profileDir, { recursive: true, force: true });
+    const urls = new Map(profile.nodes.map((node) => [node.id, node.callFrame.url]));
+    const names = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
+    let busy = 0;
+    let matching = 0;
+    profile.samples.forEach((id, i) => {
+      if (names.get(id) === '(idle)') return;
+      busy += profile.timeDeltas[i];
+      if (urls.get(id)?.includes(part)) matching += profile.timeDeltas[i];
+    });
+    return matching / busy;
+  }
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { url: string; functionName: string } }>;
+  samples: number[];
+  timeDeltas: number[];
 }
 
 interface Run {
@@ -291,9 +326,14 @@ async function main(): Promise<void> {
         `  → module cost ${((cpu - 1) * 100).toFixed(1)} % of server CPU`,
     );
   } finally {
-    withModule.stop();
-    without.stop();
+    await Promise.all([withModule.stop(), without.stop()]);
   }
+  const share = withModule.selfTimeShare('/src/maintenance/');
+  without.selfTimeShare('/src/maintenance/'); // only to clean up its profile
+  console.log(
+    `CPU profile of the instance with the module: its own code (src/maintenance, self time) is ` +
+      `${(share * 100).toFixed(2)} % of the server's busy CPU`,
+  );
 }
 
 if (process.argv[2] === 'serve') await serve(process.argv[3] === 'with');
