@@ -8,6 +8,7 @@ import { LoginAdmission } from './auth/login-admission.js';
 import { principalOf, type Principal } from './auth/principal.js';
 import { ClockModule } from './common/clock.module.js';
 import { CorsModule } from './common/cors.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import type { Clock } from './common/clock.js';
 import type { AppConfig } from './config/app-config.js';
@@ -91,6 +92,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(),
+        RateLimitModule,
         lockout.module,
         CorsModule,
         AuthModule.forRoot(lockout.auth),

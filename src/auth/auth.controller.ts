@@ -36,7 +36,7 @@ export class AuthController {
     response.cookie(SESSION_COOKIE, result.sessionId, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.COOKIE_SECURE,
+      secure: this.config.cookieSecure,
       path: '/',
       expires: result.expiresAt,
     });
@@ -69,7 +69,7 @@ export class AuthController {
   @SkipCsrf()
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
-  activate(@Body() body: ActivateDto): Promise<UserDto> {
-    return this.auth.activate(body.token, body.password);
+  activate(@Body() body: ActivateDto, @Req() request: Request): Promise<UserDto> {
+    return this.auth.activate(body.token, body.password, request.ip ?? 'unknown');
   }
 }

@@ -17,7 +17,6 @@ import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { AdmitEveryone, LoginAdmission } from './login-admission.js';
 import { LoginThrottle } from './login-throttle.js';
-import { InMemorySlidingWindowStore, SlidingWindowStore } from '../common/sliding-window.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PrincipalMiddleware } from './principal.middleware.js';
 import { Session } from './session.entity.js';
@@ -49,7 +48,6 @@ export class AuthModule implements NestModule {
         SessionService,
         PasswordHasher,
         LoginThrottle,
-        { provide: SlidingWindowStore, useClass: InMemorySlidingWindowStore },
         { provide: LoginAdmission, useClass: options.loginAdmission ?? AdmitEveryone },
         PrincipalMiddleware,
       ],

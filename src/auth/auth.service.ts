@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { fieldProblem, tooManyRequestsProblem, unauthorizedProblem } from '../common/problem.js';
+import { fieldProblem, unauthorizedProblem } from '../common/problem.js';
 import { sha256 } from '../common/secrets.js';
 import { toPublicUser, User, type PublicUser } from '../users/user.entity.js';
 import { LoginAdmission } from './login-admission.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type GuardedAttempt, type Reservation } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';
 
@@ -33,14 +33,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
-    const retryAfter = this.throttle.retryAfterSeconds(email, address);
-    if (retryAfter > 0) {
-      this.logger.warn({ event: 'login-throttled', email: email.toLowerCase(), address });
-      throw tooManyRequestsProblem(
-        'Too many failed sign-in attempts; try again later.',
-        retryAfter,
-      );
-    }
+    const reservation = await this.reserve('login', address, email);
     const user = await this.users.findOneBy({ email: email.toLowerCase() });
     const valid = user?.passwordHash
       ? await this.hasher.verify(user.passwordHash, password)
@@ -49,11 +42,10 @@ export class AuthService {
           password,
         );
     if (!user || !valid || user.status !== 'active') {
-      this.throttle.recordFailure(email, address);
       this.logger.warn({ event: 'login-failed', email: email.toLowerCase(), address });
       throw unauthorizedProblem('The e-mail address or password is incorrect.');
     }
-    this.throttle.recordSuccess(email);
+    await this.throttle.release(reservation);
     const publicUser = toPublicUser(user);
     this.admission.admit(publicUser);
     const { sessionId, session } = await this.sessions.create(user.id);
@@ -66,12 +58,26 @@ export class AuthService {
     };
   }
 
+  private async reserve(
+    attempt: GuardedAttempt,
+    address: string,
+    email?: string,
+  ): Promise<Reservation> {
+    try {
+      return await this.throttle.reserve(attempt, address, email);
+    } catch (error) {
+      this.logger.warn({ event: `${attempt}-throttled`, email: email?.toLowerCase(), address });
+      throw error;
+    }
+  }
+
   async logout(sessionId: string): Promise<void> {
     await this.sessions.destroy(sessionId);
   }
 
   /** Activates an invited account with its single-use, expiring token. */
-  async activate(token: string, password: string): Promise<PublicUser> {
+  async activate(token: string, password: string, address: string): Promise<PublicUser> {
+    const reservation = await this.reserve('activation', address);
     const user = await this.users.findOneBy({ activationTokenHash: sha256(token) });
     if (!user || user.status !== 'invited' || !user.activationExpiresAt) {
       throw fieldProblem('token', 'is unknown or has already been used');
@@ -86,6 +92,7 @@ export class AuthService {
       { passwordHash, status: 'active', activationTokenHash: null, activationExpiresAt: null },
     );
     if (!result.affected) throw fieldProblem('token', 'is unknown or has already been used');
+    await this.throttle.release(reservation);
     this.logger.log({ event: 'account-activated', userId: user.id });
     return toPublicUser({ ...user, status: 'active' });
   }

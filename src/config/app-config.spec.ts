@@ -18,6 +18,25 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ DEMO_DATA: 'false' }).demoDataEnabled).toBe(false);
   });
 
+  it('marks cookies Secure by default in production only, and honours an explicit COOKIE_SECURE', () => {
+    expect(loadAppConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadAppConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(
+      false,
+    );
+    expect(loadAppConfig({}).cookieSecure).toBe(false);
+    expect(loadAppConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+  });
+
+  it('takes TRUST_PROXY and REDIS_URL only when they are well-formed', () => {
+    expect(loadAppConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(() => loadAppConfig({ TRUST_PROXY: 'x\ny' })).toThrow(/^Invalid configuration: TRUST_PROXY: /);
+    expect(loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(/^Invalid configuration: REDIS_URL: /);
+  });
+
   it('parses numbers and booleans', () => {
     const config = loadAppConfig({
       PORT: '8080',

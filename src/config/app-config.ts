@@ -66,9 +66,29 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** Defaults to true when NODE_ENV=production (see loadAppConfig). */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  COOKIE_SECURE = false;
+  COOKIE_SECURE?: boolean;
+
+  /**
+   * Express "trust proxy": which proxies' X-Forwarded-For is believed (e.g. `loopback`, `1`,
+   * `10.0.0.0/8`). Unset: none; the client address is the socket's.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:/, -]{1,200}$/, { message: 'must be a hop count, an address, a subnet or loopback' })
+  TRUST_PROXY?: string;
+
+  /** Rate-limit counters go to Redis when set, else to the database. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL?: string;
+
+  @IsString()
+  @Matches(/^[\w:.-]{0,100}$/, { message: 'must be letters, digits, _ : . or -' })
+  REDIS_KEY_PREFIX = 'staffing:';
 
   @Transform(toInt)
   @IsInt()
@@ -83,10 +103,17 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Failures for one account from one address (OWASP: elsewhere's failures never lock you out). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
+
+  /** The ceiling for one account from all addresses together, against distributed guessing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 100;
 
   @Transform(toInt)
   @IsInt()
@@ -143,6 +170,10 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.isProduction;
+  }
+
   get demoDataEnabled(): boolean {
     return this.DEMO_DATA ?? !this.isProduction;
   }
@@ -161,7 +192,7 @@ function firstProblem(errors: ValidationError[]): string {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST']) {
+  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST', 'COOKIE_SECURE', 'TRUST_PROXY', 'REDIS_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

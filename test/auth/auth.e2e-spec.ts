@@ -298,7 +298,7 @@ describe('failed-login throttling', () => {
   beforeAll(async () => {
     t = await startTestApp({
       env: {
-        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '3',
         LOGIN_MAX_FAILURES_PER_ADDRESS: '5',
         LOGIN_FAILURE_WINDOW_MINUTES: '15',
       },
