@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { PageErrorRenderer, ProblemFilter } from './common/problem.filter.js';
+import { BODY_LIMITS, refuseHostileBodies, refuseHostileRequests } from './common/hostile-input.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
@@ -37,14 +39,23 @@ export function configureApp(
   app: NestExpressApplication,
   pinoLogger: Logger,
 ): NestExpressApplication {
+  const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only when it comes through a proxy the operator named.
+  app.set('trust proxy', config.TRUST_PROXY ?? false);
   app.use(requestLogger(pinoLogger));
+  app.use(securityHeaders(config));
+  app.use(refuseHostileRequests);
+  app.useBodyParser('json', { limit: BODY_LIMITS.bytes });
+  app.useBodyParser('urlencoded', {
+    limit: BODY_LIMITS.bytes,
+    extended: false,
+    parameterLimit: BODY_LIMITS.entries,
+  });
+  app.use(refuseHostileBodies);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(
-    new ProblemFilter(app.get(PageErrorRenderer), app.get(AppConfig).DEFAULT_LANGUAGE),
-  );
+  app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

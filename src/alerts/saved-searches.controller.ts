@@ -5,6 +5,7 @@ import type { UserPrincipal } from '../auth/principal.js';
 import { PageQueryDto } from '../contracts/pagination.js';
 import { CreateSavedSearchDto, SavedSearchDto, SavedSearchPageDto } from './saved-search.dto.js';
 import { SavedSearchesService } from './saved-searches.service.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 /** Candidates' saved searches (the alerts job mails their new matches). */
 @ApiTags('alerts')
@@ -34,7 +35,7 @@ export class SavedSearchesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string): Promise<void> {
+  remove(@CurrentPrincipal() principal: UserPrincipal, @Param('id', ResourceIdPipe) id: string): Promise<void> {
     return this.searches.remove(principal.user.id, id);
   }
 }

@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { clientAddress } from '../common/client-address.js';
 import { unauthorizedProblem } from '../common/problem.js';
 import { CurrentPrincipal, Public, SkipCsrf } from './auth.decorators.js';
 import { ActivateDto, LoginDto, LoginResponseDto, UserDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { Principal } from './principal.js';
+import { SameOriginOnly } from './same-origin.guard.js';
 import { SESSION_COOKIE } from './principal.middleware.js';
 
 @ApiTags('auth')
@@ -19,6 +21,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()
   @SkipCsrf()
@@ -30,7 +33,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponseDto> {
     const previous = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
-    const result = await this.auth.login(body.email, body.password, request.ip ?? 'unknown');
+    const result = await this.auth.login(body.email, body.password, clientAddress(request));
     // A fresh session id on every login: an old (possibly planted) id never becomes authenticated.
     if (previous) await this.auth.logout(previous);
     response.cookie(SESSION_COOKIE, result.sessionId, {
@@ -44,6 +47,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()
   @HttpCode(204)
@@ -64,12 +68,13 @@ export class AuthController {
   }
 
   @Post('activate')
+  @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()
   @SkipCsrf()
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
   activate(@Body() body: ActivateDto, @Req() request: Request): Promise<UserDto> {
-    return this.auth.activate(body.token, body.password, request.ip ?? 'unknown');
+    return this.auth.activate(body.token, body.password, clientAddress(request));
   }
 }

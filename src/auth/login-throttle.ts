@@ -30,13 +30,18 @@ export function failureCounters(
     case 'login': {
       const account = email.toLowerCase();
       return [
-        { key: `login:account-address:${account}|${address}`, limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS },
+        {
+          key: `login:account-address:${account}|${address}`,
+          limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+        },
         { key: `login:address:${address}`, limit: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
         { key: `login:account:${account}`, limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT },
       ];
     }
     case 'activation':
-      return [{ key: `activation:address:${address}`, limit: config.LOGIN_MAX_FAILURES_PER_ADDRESS }];
+      return [
+        { key: `activation:address:${address}`, limit: config.LOGIN_MAX_FAILURES_PER_ADDRESS },
+      ];
   }
 }
 

@@ -30,11 +30,15 @@ describe('loadAppConfig', () => {
   it('takes TRUST_PROXY and REDIS_URL only when they are well-formed', () => {
     expect(loadAppConfig({}).TRUST_PROXY).toBeUndefined();
     expect(loadAppConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
-    expect(() => loadAppConfig({ TRUST_PROXY: 'x\ny' })).toThrow(/^Invalid configuration: TRUST_PROXY: /);
+    expect(() => loadAppConfig({ TRUST_PROXY: 'x\ny' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY: /,
+    );
     expect(loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe(
       'redis://127.0.0.1:6379',
     );
-    expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(/^Invalid configuration: REDIS_URL: /);
+    expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(
+      /^Invalid configuration: REDIS_URL: /,
+    );
   });
 
   it('parses numbers and booleans', () => {

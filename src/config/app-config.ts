@@ -78,7 +78,9 @@ export class AppConfig {
    */
   @IsOptional()
   @IsString()
-  @Matches(/^[\w.:/, -]{1,200}$/, { message: 'must be a hop count, an address, a subnet or loopback' })
+  @Matches(/^[\w.:/, -]{1,200}$/, {
+    message: 'must be a hop count, an address, a subnet or loopback',
+  })
   TRUST_PROXY?: string;
 
   /** Rate-limit counters go to Redis when set, else to the database. */
@@ -184,7 +186,10 @@ export class ConfigError extends Error {}
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
   // class-validator's default messages start with the property name, which the line already names.
-  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(`${error.property} `, '');
+  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(
+    `${error.property} `,
+    '',
+  );
   return `Invalid configuration: ${error.property}: ${reason} (got ${JSON.stringify(error.value)})`;
 }
 
@@ -192,7 +197,14 @@ function firstProblem(errors: ValidationError[]): string {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST', 'COOKIE_SECURE', 'TRUST_PROXY', 'REDIS_URL']) {
+  for (const key of [
+    ...known,
+    'DEMO_DATA',
+    'SMTP_HOST',
+    'COOKIE_SECURE',
+    'TRUST_PROXY',
+    'REDIS_URL',
+  ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

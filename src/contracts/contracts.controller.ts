@@ -11,6 +11,7 @@ import {
 } from './contract.dto.js';
 import { ContractsService } from './contracts.service.js';
 import { PageQueryDto } from './pagination.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 /** Signed-in users, scoped by role (see contract-access.ts). */
 @ApiTags('contracts')
@@ -38,7 +39,7 @@ export class ContractsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ContractDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ContractDto> {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ResourceIdPipe) id: string): Promise<ContractDto> {
     return this.contracts.get(actorOf(principal), id);
   }
 
@@ -46,7 +47,7 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractDto })
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Body() body: UpdateContractDto,
   ): Promise<ContractDto> {
     return this.contracts.update(actorOf(principal), id, body);

@@ -11,6 +11,7 @@ import {
   UpdateDeclarationDto,
 } from './declaration.dto.js';
 import { DeclarationsService } from './declarations.service.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 /** Signed-in users, scoped by the contract's scope (see contract-access.ts). */
 @ApiTags('declarations')
@@ -38,7 +39,7 @@ export class DeclarationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: DeclarationDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DeclarationDto> {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ResourceIdPipe) id: string): Promise<DeclarationDto> {
     return this.declarations.get(actorOf(principal), id);
   }
 
@@ -46,7 +47,7 @@ export class DeclarationsController {
   @ApiOkResponse({ type: DeclarationDto })
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Body() body: UpdateDeclarationDto,
   ): Promise<DeclarationDto> {
     return this.declarations.update(actorOf(principal), id, body);

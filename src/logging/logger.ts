@@ -11,9 +11,39 @@ const REDACT = [
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.newPassword',
+  '*.passwordHash',
   '*.token',
   '*.csrfToken',
+  '*.secret',
+  '*.apiKey',
+  '*.body.password',
+  '*.body.token',
 ];
+
+/** Query parameters whose value is a credential (activation links carry their token in the URL). */
+const SECRET_PARAMETER = /token|password|passwd|secret|key|session|sid|csrf|code|auth/i;
+
+/** The URL with the value of every credential-like query parameter replaced. */
+export function redactUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const query = url
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const [name] = pair.split('=', 1);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // A name that does not decode is checked as sent.
+      }
+      return SECRET_PARAMETER.test(decoded) && pair.includes('=') ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, start)}?${query}`;
+}
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -75,7 +105,7 @@ export function requestLogger(logger: Logger): HttpLogger {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -20,6 +20,7 @@ import { User } from '../users/user.entity.js';
 import { PageI18n } from './pages.i18n.js';
 import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 const LIST_SIZE = 100;
 
@@ -75,7 +76,7 @@ export class ContractsPageController {
   @Get(':id')
   async edit(
     @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
@@ -86,7 +87,7 @@ export class ContractsPageController {
   @Post(':id')
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Body() body: FormBody,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { clientAddress } from '../common/client-address.js';
 import { tooManyRequestsProblem } from '../common/problem.js';
 import { RateLimitStorage } from '../common/rate-limit/rate-limit.storage.js';
 import { AppConfig } from '../config/app-config.js';
@@ -21,7 +22,7 @@ export class PublicSubmissionThrottle implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    const key = `public-submission:${request.ip ?? 'unknown'}`;
+    const key = `public-submission:${clientAddress(request)}`;
     const limit = this.config.PUBLIC_SUBMISSIONS_PER_MINUTE;
     const record = await this.storage.increment(key, WINDOW_MS, limit);
     if (record.isBlocked) {

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Public, SkipCsrf } from '../auth/auth.decorators.js';
+import { ClientAddress } from '../common/client-address.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 import { PageQueryDto } from '../contracts/pagination.js';
 import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
 import {
@@ -42,8 +43,11 @@ export class PublicController {
   @UseGuards(PublicSubmissionThrottle)
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
-  apply(@Body() body: CreateJobApplicationDto, @Req() request: Request): Promise<ReceiptDto> {
-    return this.publicForms.apply(body, request.ip ?? 'unknown');
+  apply(
+    @Body() body: CreateJobApplicationDto,
+    @ClientAddress() address: string,
+  ): Promise<ReceiptDto> {
+    return this.publicForms.apply(body, address);
   }
 
   @Get('forms')
@@ -57,10 +61,10 @@ export class PublicController {
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
   submit(
-    @Param('formId') formId: string,
+    @Param('formId', ResourceIdPipe) formId: string,
     @Body() body: FormSubmissionDto,
-    @Req() request: Request,
+    @ClientAddress() address: string,
   ): Promise<ReceiptDto> {
-    return this.publicForms.submit(formId, body.fields, request.ip ?? 'unknown');
+    return this.publicForms.submit(formId, body.fields, address);
   }
 }

@@ -16,7 +16,7 @@ const contact = {
 
 /** Public visitors: vacancies, job applications and forms (R13). */
 describe('public vacancies, job applications and forms', () => {
-  const t = useTestApp({ env: { PUBLIC_SUBMISSIONS_PER_MINUTE: '3' } });
+  const t = useTestApp({ env: { PUBLIC_SUBMISSIONS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' } });
   const count = (table: string) => countRows(t, table);
   // Each test its own client address (trusted X-Forwarded-For from loopback), so the rate limit
   // only matters where it is tested.
