@@ -14,9 +14,15 @@ import { PageI18n } from './pages.i18n.js';
 import { formatInstant } from './pages.time.js';
 import { PageViews } from './pages.views.js';
 
-/** Only a local path may be the target after sign-in (no open redirect). */
+/**
+ * Only a same-site path may be the target after sign-in (no open redirect). Browsers drop
+ * whitespace and control characters from a URL, so they are removed first; what is left must
+ * start with exactly one `/` not followed by `/` or `\`. The page script applies the same rule.
+ */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '';
+  if (typeof value !== 'string') return '';
+  const path = value.replace(/[\s\u0000-\u001F\u007F]/g, '');
+  return /^\/(?![/\\])/.test(path) ? path : '';
 }
 
 /** Pages for everybody, also during downtime (R13): sign-in, maintenance, job application, activation. */

@@ -19,6 +19,9 @@ import { PageViews } from './pages.views.js';
 
 const EVENTS_SHOWN = 50;
 
+/** Event detail fields that hold an instant (RFC 3339); everything else is text. */
+const INSTANT_FIELDS = new Set(['startsAt', 'expectedEndAt']);
+
 /**
  * What the form sends to the settings API: local times typed in the platform zone become RFC 3339 with
  * that zone's offset; a time left as shown is left out, so an unchanged start is not "moved".
@@ -147,10 +150,13 @@ export class SettingsPageController {
     const keys = [
       ...new Set([...Object.keys(details.old ?? {}), ...Object.keys(details.new ?? {})]),
     ];
-    const show = (value: unknown): string => {
+    const show = (key: string, value: unknown): string => {
       if (value === null || value === undefined || value === '') return '—';
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-        return formatShort(new Date(value), zone);
+      // Only the instant fields are shown in the platform's zone, and only when they hold a
+      // valid instant; any other value (the message above all) is shown as it was stored.
+      if (INSTANT_FIELDS.has(key) && typeof value === 'string') {
+        const instant = new Date(value);
+        if (!Number.isNaN(instant.getTime())) return formatShort(instant, zone);
       }
       return typeof value === 'string' ? value : JSON.stringify(value);
     };
@@ -160,8 +166,8 @@ export class SettingsPageController {
       actor: event.actor,
       changes: keys.map((key) => ({
         field: this.i18n.t(language, `settings.field.${key}`),
-        old: details.old && key in details.old ? show(details.old[key]) : undefined,
-        new: details.new && key in details.new ? show(details.new[key]) : undefined,
+        old: details.old && key in details.old ? show(key, details.old[key]) : undefined,
+        new: details.new && key in details.new ? show(key, details.new[key]) : undefined,
       })),
     };
   }

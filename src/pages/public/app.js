@@ -219,8 +219,11 @@
     });
   }
 
+  // The server's rule (pages.public.controller.ts): browsers drop whitespace and control
+  // characters, so what is left must start with exactly one '/' not followed by '/' or '\'.
   function safeNext(value) {
-    return value && value.charAt(0) === '/' && value.charAt(1) !== '/' && value.charAt(1) !== '\\' ? value : '/';
+    var path = String(value || '').replace(/[\s\u0000-\u001F\u007F]/g, '');
+    return /^\/(?![/\\])/.test(path) ? path : '/';
   }
 
   function setUpLogin() {
