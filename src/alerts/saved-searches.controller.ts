@@ -35,7 +35,10 @@ export class SavedSearchesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@CurrentPrincipal() principal: UserPrincipal, @Param('id', ResourceIdPipe) id: string): Promise<void> {
+  remove(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+  ): Promise<void> {
     return this.searches.remove(principal.user.id, id);
   }
 }

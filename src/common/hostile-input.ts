@@ -17,9 +17,11 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** C0 controls but tab, LF and CR (which multi-line text keeps), and a lone surrogate half. */
 const HOSTILE_IN_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** In a path segment or query value every C0 control is refused (no field there is multi-line). */
 const HOSTILE_IN_PARAMETER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isHostileText(text: string): boolean {

@@ -39,7 +39,10 @@ export class ContractsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ContractDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ResourceIdPipe) id: string): Promise<ContractDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ResourceIdPipe) id: string,
+  ): Promise<ContractDto> {
     return this.contracts.get(actorOf(principal), id);
   }
 

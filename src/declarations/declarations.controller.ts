@@ -39,7 +39,10 @@ export class DeclarationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: DeclarationDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ResourceIdPipe) id: string): Promise<DeclarationDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ResourceIdPipe) id: string,
+  ): Promise<DeclarationDto> {
     return this.declarations.get(actorOf(principal), id);
   }
 

@@ -21,6 +21,7 @@ import { PageViews } from './pages.views.js';
  */
 export function safeNext(value: unknown): string {
   if (typeof value !== 'string') return '';
+  // eslint-disable-next-line no-control-regex -- browsers drop these, so must the check
   const path = value.replace(/[\s\u0000-\u001F\u007F]/g, '');
   return /^\/(?![/\\])/.test(path) ? path : '';
 }

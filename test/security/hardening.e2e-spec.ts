@@ -202,9 +202,9 @@ describe('hardening against hostile requests (issue 8)', () => {
       expect(forged.status).toBe(201);
       const real = await send('203.0.113.9');
       expect(real.status).toBe(201);
-      const rows = (await t.dataSource.query(
+      const rows = await t.dataSource.query<Array<{ id: string; client_address: string }>>(
         `SELECT id, client_address FROM job_applications WHERE id IN ('${forged.body.id}', '${real.body.id}')`,
-      )) as Array<{ id: string; client_address: string }>;
+      );
       const addressOf = (id: string) => rows.find((row) => row.id === id)?.client_address;
       expect(addressOf(forged.body.id)).toBe('unknown');
       expect(addressOf(real.body.id)).toBe('203.0.113.9');

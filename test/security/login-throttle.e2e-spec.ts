@@ -171,9 +171,9 @@ function twoInstances(label: string, env: Record<string, string>): void {
       expect(byStatus).toEqual({ 401: 5, 429: 35 });
       expectThrottled(responses);
       // The counters are where the configuration says: Redis leaves the table empty.
-      const [{ rows }] = (await a.dataSource.query(
+      const [{ rows }] = await a.dataSource.query<Array<{ rows: string | number }>>(
         'SELECT COUNT(*) AS "rows" FROM rate_limit_counters',
-      )) as Array<{ rows: string | number }>;
+      );
       if (env.REDIS_URL) expect(Number(rows)).toBe(0);
       else expect(Number(rows)).toBeGreaterThan(0);
     });

@@ -29,14 +29,16 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
     const now = this.clock.now().getTime();
     const expires = now + windowMs;
     const $ = [1, 2, 3, 4, 5].map((n) => this.placeholder(n));
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{ hits: number | string; expires_at: number | string }>
+    >(
       `INSERT INTO rate_limit_counters (counter_key, hits, expires_at) VALUES (${$[0]}, 1, ${$[1]})
        ON CONFLICT (counter_key) DO UPDATE SET
          hits = CASE WHEN rate_limit_counters.expires_at <= ${$[2]} THEN 1 ELSE rate_limit_counters.hits + 1 END,
          expires_at = CASE WHEN rate_limit_counters.expires_at <= ${$[3]} THEN ${$[4]} ELSE rate_limit_counters.expires_at END
        RETURNING hits, expires_at`,
       [key, expires, now, now, expires],
-    )) as Array<{ hits: number | string; expires_at: number | string }>;
+    );
     await this.sweep(now);
     return counterRecord(Number(rows[0].hits), limit, Number(rows[0].expires_at), now);
   }
