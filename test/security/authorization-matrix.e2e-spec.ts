@@ -94,5 +94,5 @@ describe('authorization matrix (issue 8)', () => {
       expect(`${key} ${formatRow(row)}`).toBe(`${key} ${expected.get(key)}`);
     recordFigure('authorization matrix cells checked', cells);
     expect(cells).toBe(routes.length * PRINCIPALS.length * STATES.length);
-  });
+  }, 180_000);
 });
