@@ -1,19 +1,9 @@
 import request from 'supertest';
-import { DEMO_CANDIDATE_ID } from '../../src/contracts/contracts.demo-seeder.js';
-import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
+import { DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { countRows, useSignedInApp } from '../support/fixtures.js';
 import { changeSettings } from '../support/maintenance.js';
 import { DEMO, DEMO_PASSWORD, login, withSession } from '../support/sessions.js';
 import { startTestApp } from '../support/test-app.js';
-
-const contract = {
-  title: 'Order picker',
-  candidateId: DEMO_CANDIDATE_ID,
-  clientCompanyId: DEMO_COMPANY_ID,
-  startDate: '2026-02-02',
-  endDate: '2026-06-30',
-  hourlyRate: 19.25,
-};
 
 function expectProblem(response: request.Response, status: number, field?: string): void {
   expect(response.status).toBe(status);
@@ -23,6 +13,22 @@ function expectProblem(response: request.Response, status: number, field?: strin
 
 describe('hardening against hostile requests (issue 8)', () => {
   const { t, as } = useSignedInApp({ env: { TRUST_PROXY: 'loopback' } });
+  /** A valid new contract: a copy of a demo contract's fields. */
+  const contract: Record<string, unknown> = {};
+  beforeAll(async () => {
+    const demo = await request(t.url)
+      .get(`/api/contracts/${DEMO_CONTRACTS.warehouse}`)
+      .set('Cookie', as.agency.cookie);
+    const { title, candidateId, clientCompanyId, startDate, endDate, hourlyRate } = demo.body;
+    Object.assign(contract, {
+      title,
+      candidateId,
+      clientCompanyId,
+      startDate,
+      endDate,
+      hourlyRate,
+    });
+  });
   const postContract = (body: unknown) =>
     request(t.url)
       .post('/api/contracts')
