@@ -1,5 +1,10 @@
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from './role.js';
-import { companyFor, decideUserChange, type UserChange, type UserFacts } from './user-admin.rules.js';
+import {
+  companyFor,
+  decideUserChange,
+  type UserChange,
+  type UserFacts,
+} from './user-admin.rules.js';
 
 const facts = (overrides: Partial<UserFacts> = {}): UserFacts => ({
   role: 'AGENCY_USER',
@@ -41,9 +46,9 @@ describe('decideUserChange: the last active customer admin', () => {
   });
   it('can be renamed, or kept as it is', () => {
     expect(decideUserChange(admin, {}, 0)).toMatchObject({ kind: 'apply' });
-    expect(decideUserChange(admin, { role: 'CUSTOMER_ADMIN', status: 'active' }, 0)).toMatchObject(
-      { kind: 'apply' },
-    );
+    expect(decideUserChange(admin, { role: 'CUSTOMER_ADMIN', status: 'active' }, 0)).toMatchObject({
+      kind: 'apply',
+    });
   });
   it('an invited or disabled admin is not an active one, so changing it never counts', () => {
     for (const status of ['invited', 'disabled'] as const) {

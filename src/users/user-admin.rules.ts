@@ -46,7 +46,8 @@ export function decideUserChange(
   let status: UserStatus = current.status;
   if (change.status === 'disabled') status = 'disabled';
   if (change.status === 'active') {
-    if (current.status === 'invited') return { kind: 'refuse', reason: 'invited-cannot-be-enabled' };
+    if (current.status === 'invited')
+      return { kind: 'refuse', reason: 'invited-cannot-be-enabled' };
     // Disabled before the invitation was accepted: back to invited, not to a login without a password.
     status = current.hasPassword ? 'active' : 'invited';
   }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
@@ -15,7 +25,9 @@ import { UsersAdminService } from './users-admin.service.js';
 /** The roles that administer users (R1); outside them, these routes answer 403. */
 export const USER_ADMIN_ROLES = ['CUSTOMER_ADMIN', 'CONSULTANT'] as const;
 
-const userId = new ParseUUIDPipe({ exceptionFactory: () => fieldProblem('id', 'must be a user id') });
+const userId = new ParseUUIDPipe({
+  exceptionFactory: () => fieldProblem('id', 'must be a user id'),
+});
 
 /** User administration for customer admins and consultants; exempt-only during downtime. */
 @ApiTags('users')
@@ -51,7 +63,10 @@ export class UsersAdminController {
 
   @Post(':id/invitation')
   @HttpCode(200)
-  @ApiOkResponse({ type: AdminUserDto, description: 'A new invitation; the previous link stops working' })
+  @ApiOkResponse({
+    type: AdminUserDto,
+    description: 'A new invitation; the previous link stops working',
+  })
   async reinvite(
     @Param('id', userId) id: string,
     @CurrentPrincipal() principal: UserPrincipal,

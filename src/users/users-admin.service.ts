@@ -130,7 +130,9 @@ export class UsersAdminService {
   async reinvite(id: string, actor: string): Promise<InvitedUser> {
     const user = await this.find(id);
     if (user.status !== 'invited') {
-      throw conflictProblem(`This user is ${user.status}; only invited users get a new invitation.`);
+      throw conflictProblem(
+        `This user is ${user.status}; only invited users get a new invitation.`,
+      );
     }
     const { token, hash, expiresAt } = this.newInvitation();
     const result = await this.users.update(
@@ -138,7 +140,11 @@ export class UsersAdminService {
       { activationTokenHash: hash, activationExpiresAt: expiresAt },
     );
     if (!result.affected) throw conflictProblem('This user was activated in the meantime.');
-    return this.invite({ ...user, activationTokenHash: hash, activationExpiresAt: expiresAt }, token, actor);
+    return this.invite(
+      { ...user, activationTokenHash: hash, activationExpiresAt: expiresAt },
+      token,
+      actor,
+    );
   }
 
   /** Renames, changes the role, disables (ending the sessions at once) or enables a user. */
