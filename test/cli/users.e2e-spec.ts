@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import { userInfo } from 'node:os';
 import { startSmtpSink, type SmtpSink } from '../features/smtp-sink.js';
@@ -6,6 +7,8 @@ import { login } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { activate, activationLinkIn, untilMails } from '../users/support.js';
 import { logLines, messageLines, runCli } from './support.js';
+
+jest.setTimeout(90_000);
 
 const PUBLIC_URL = 'https://staffing.example.test';
 
