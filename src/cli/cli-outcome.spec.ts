@@ -38,6 +38,6 @@ describe('outcomeOf', () => {
       exitCode: 1,
       message: 'error: connect ECONNREFUSED',
     });
-    expect(outcomeOf('odd')).toEqual({ exitCode: 1, message: 'error: odd' });
+    expect(outcomeOf('odd')).toEqual({ exitCode: 1, message: 'error: "odd"' });
   });
 });

@@ -33,6 +33,6 @@ export function outcomeOf(error: unknown): CliOutcome {
   }
   return {
     exitCode: 1,
-    message: `error: ${error instanceof Error ? error.message : String(error)}`,
+    message: `error: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
   };
 }

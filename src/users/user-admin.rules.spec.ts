@@ -1,7 +1,8 @@
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from './role.js';
+import { ROLES, USER_STATUSES, type UserStatus } from './role.js';
 import {
   companyFor,
   decideUserChange,
+  lacksCompany,
   type UserChange,
   type UserFacts,
 } from './user-admin.rules.js';
@@ -20,9 +21,13 @@ describe('companyFor', () => {
     expect(companyFor(role, 'c1')).toBeNull();
     expect(companyFor(role, null)).toBeNull();
   });
-  it('a CLIENT keeps its company, and without one it is missing', () => {
+  it('a CLIENT keeps its company, and without one it lacks it', () => {
     expect(companyFor('CLIENT', 'c1')).toBe('c1');
-    expect(companyFor('CLIENT', null)).toBe('missing');
+    expect(lacksCompany('CLIENT', null)).toBe(true);
+    expect(lacksCompany('CLIENT', 'c1')).toBe(false);
+  });
+  it.each(ROLES.filter((role) => role !== 'CLIENT'))('%s never lacks a company', (role) => {
+    expect(lacksCompany(role, null)).toBe(false);
   });
 });
 
@@ -94,7 +99,7 @@ describe('decideUserChange: company', () => {
   });
   it('leaving the CLIENT role drops the company', () => {
     const client = facts({ role: 'CLIENT', companyId: 'c1' });
-    expect(decideUserChange(client, { role: 'CANDIDATE' as Role }, 0)).toMatchObject({
+    expect(decideUserChange(client, { role: 'CANDIDATE' }, 0)).toMatchObject({
       next: { role: 'CANDIDATE', companyId: null },
     });
   });

@@ -28,9 +28,13 @@ function isActiveAdmin(user: Pick<UserFacts, 'role' | 'status'>): boolean {
 }
 
 /** A CLIENT belongs to a company; the other roles never do. */
-export function companyFor(role: Role, companyId: string | null): string | null | 'missing' {
-  if (role !== 'CLIENT') return null;
-  return companyId ?? 'missing';
+export function companyFor(role: Role, companyId: string | null): string | null {
+  return role === 'CLIENT' ? companyId : null;
+}
+
+/** A CLIENT without a company cannot exist. */
+export function lacksCompany(role: Role, companyId: string | null): boolean {
+  return role === 'CLIENT' && companyId === null;
 }
 
 /**
@@ -55,7 +59,7 @@ export function decideUserChange(
     role,
     change.companyId === undefined ? current.companyId : change.companyId,
   );
-  if (companyId === 'missing') {
+  if (lacksCompany(role, companyId)) {
     return { kind: 'invalid', field: 'companyId', reason: 'client-needs-company' };
   }
   if (isActiveAdmin(current) && !isActiveAdmin({ role, status }) && otherActiveAdmins === 0) {

@@ -15,7 +15,7 @@ import { Company } from '../companies/company.entity.js';
 import { AppConfig } from '../config/app-config.js';
 import { Mailer } from '../mail/mailer.js';
 import { composeInvitationMail } from './invitation-mail.js';
-import { ADMIN_ROLE, companyFor, decideUserChange } from './user-admin.rules.js';
+import { ADMIN_ROLE, companyFor, decideUserChange, lacksCompany } from './user-admin.rules.js';
 import { User } from './user.entity.js';
 import type {
   AdminUserDto,
@@ -95,7 +95,9 @@ export class UsersAdminService {
   async create(input: CreateUserDto, actor: string): Promise<InvitedUser> {
     const email = input.email.toLowerCase();
     const companyId = companyFor(input.role, input.companyId ?? null);
-    if (companyId === 'missing') throw fieldProblem('companyId', 'is required for a CLIENT');
+    if (lacksCompany(input.role, companyId)) {
+      throw fieldProblem('companyId', 'is required for a CLIENT');
+    }
     if (companyId) await this.assertCompany(companyId);
     if (await this.users.existsBy({ email })) throw emailTaken();
     const { token, hash, expiresAt } = this.newInvitation();

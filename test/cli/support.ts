@@ -21,7 +21,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
       // Never hangs the suite: a CLI that does not exit by itself is killed and fails the test.
       { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 25_000 },
       (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') return reject(error);
+        if (error && typeof error.code !== 'number') return reject(new Error(error.message));
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
       },
     );
