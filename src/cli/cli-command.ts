@@ -10,7 +10,7 @@ const pipe = createValidationPipe();
 
 /**
  * A command of this command line: commander must throw (not exit the process) on a usage error,
- * so that main.ts closes the application and chooses the exit code.
+ * so that cli.ts closes the application and chooses the exit code.
  */
 export abstract class CliCommand extends CommandRunner {
   override setCommand(command: CommanderCommand): this {

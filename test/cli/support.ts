@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The built command line (`npm run cli` runs the same file); `npm test` builds before the e2e run. */
-export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/src/cli/cli.js', import.meta.url));
 
 export interface CliRun {
   code: number;
