@@ -7,7 +7,7 @@ import { DEMO, login, type LoggedIn } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { logLines, messageLines, runCli } from './support.js';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 const MINUTE = 60_000;
 const ACTOR = `cli:${userInfo().username}`;

@@ -19,7 +19,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
       process.execPath,
       [CLI, ...args],
       // Never hangs the suite: a CLI that does not exit by itself is killed and fails the test.
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 25_000 },
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(new Error(error.message));
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
