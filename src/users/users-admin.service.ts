@@ -119,13 +119,15 @@ export class UsersAdminService {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    this.logged('user.created', actor, user, {
-      email,
-      displayName: user.displayName,
-      role: user.role,
-      companyId,
-    });
-    return this.invite(user, token, actor);
+    return this.invite(user, token, (invitation) =>
+      this.logged('user.created', actor, user, {
+        email,
+        displayName: user.displayName,
+        role: user.role,
+        companyId,
+        invitation,
+      }),
+    );
   }
 
   /** A new invitation for an invited user; the previous token stops working. */
@@ -142,10 +144,9 @@ export class UsersAdminService {
       { activationTokenHash: hash, activationExpiresAt: expiresAt },
     );
     if (!result.affected) throw conflictProblem('This user was activated in the meantime.');
-    return this.invite(
-      { ...user, activationTokenHash: hash, activationExpiresAt: expiresAt },
-      token,
-      actor,
+    const invited = { ...user, activationTokenHash: hash, activationExpiresAt: expiresAt };
+    return this.invite(invited, token, (invitation) =>
+      this.logged('user.invited', actor, invited, { invitation }),
     );
   }
 
@@ -226,7 +227,12 @@ export class UsersAdminService {
     return { token, hash: sha256(token), expiresAt: new Date(this.clock.now().getTime() + ttlMs) };
   }
 
-  private async invite(user: User, token: string, actor: string): Promise<InvitedUser> {
+  /** Mails the invitation when SMTP is set up; `log` writes the change's one log line, with the outcome. */
+  private async invite(
+    user: User,
+    token: string,
+    log: (invitation: { expiresAt: string | null; mailed: boolean }) => void,
+  ): Promise<InvitedUser> {
     const activationLink = new URL(
       `/activate?token=${encodeURIComponent(token)}`,
       this.config.PUBLIC_URL,
@@ -253,10 +259,7 @@ export class UsersAdminService {
         });
       }
     }
-    this.logged('user.invited', actor, user, {
-      expiresAt: user.activationExpiresAt?.toISOString() ?? null,
-      mailed,
-    });
+    log({ expiresAt: user.activationExpiresAt?.toISOString() ?? null, mailed });
     return { user: toAdminUser(user), activationLink, mailed };
   }
 
