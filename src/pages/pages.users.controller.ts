@@ -123,14 +123,23 @@ export class UsersPageController {
     const raw = request.query as FormBody;
     const filter = { q: text(raw, 'q'), role: text(raw, 'role'), status: text(raw, 'status') };
     let page: AdminUserPageDto = { items: [], total: 0 };
+    let pageNumber = 1;
     const filterProblem = await saveForm(
       UsersQueryDto,
       { ...filter, page: text(raw, 'page'), pageSize: PAGE_SIZE },
       async (query) => {
         page = await this.users.list(query);
+        pageNumber = query.page;
       },
       language,
     );
+    // Links to the neighbouring pages keep the filter.
+    const pageLink = (number: number): string =>
+      `/admin/users?${new URLSearchParams(
+        Object.entries({ ...filter, page: String(number) }).filter(
+          (entry): entry is [string, string] => entry[1] !== undefined,
+        ),
+      ).toString()}`;
     const companies = await this.companies.find({ order: { name: 'ASC' } });
     const values = extra.values ?? {};
     const zone = this.config.APP_TIMEZONE;
@@ -164,11 +173,12 @@ export class UsersPageController {
           roleText: this.i18n.t(language, `users.role.${user.role}`),
           statusText: this.i18n.t(language, `users.status.${user.status}`),
           createdText: formatShort(new Date(user.createdAt), zone),
-          mayDisable: user.status !== 'disabled',
           mayEnable: user.status === 'disabled',
           mayReinvite: user.status === 'invited',
         })),
         total: page.total,
+        previousPage: pageNumber > 1 ? pageLink(pageNumber - 1) : undefined,
+        nextPage: pageNumber * PAGE_SIZE < page.total ? pageLink(pageNumber + 1) : undefined,
       },
     });
   }

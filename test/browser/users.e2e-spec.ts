@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { UsersAdminService } from '../../src/users/users-admin.service.js';
 import { startSmtpSink, type SmtpSink } from '../features/smtp-sink.js';
 import { activate, activationLinkIn, untilMails } from '../users/support.js';
 import { DEMO, screenshot, signedInPage, startHarness, type BrowserHarness } from './support.js';
@@ -132,6 +133,30 @@ describe('/admin/users page (browser)', () => {
     }));
     expect(inline).toEqual({ scripts: 0, handlers: 0 });
     await screenshot(page, 'admin-users-phone-nl');
+    await page.context().close();
+  });
+
+  it('pages through a long list, keeping the filter', async () => {
+    const users = h.t.app.get(UsersAdminService);
+    for (let i = 1; i <= 52; i++) {
+      const n = String(i).padStart(2, '0');
+      await users.create(
+        { email: `bulk${n}@example.com`, displayName: `Bulk ${n}`, role: 'CANDIDATE' },
+        'test',
+      );
+    }
+    const page = await signedInPage(h, DEMO.admin);
+    await page.goto('/admin/users?q=bulk');
+    await page.getByText('52 in total.').waitFor();
+    expect(await page.locator('#users-table tbody tr').count()).toBe(50);
+    expect(await page.getByRole('link', { name: 'Previous page' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/page=2/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('bulk');
+    expect(await page.locator('#users-table tbody tr').count()).toBe(2);
+    await row(page, 'bulk52@example.com').waitFor();
+    expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Previous page' }).waitFor();
     await page.context().close();
   });
 
