@@ -8,7 +8,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Vacancy } from '../public-forms/vacancy.entity.js';
 import { User } from '../users/user.entity.js';
 import { composeAlertMail, vacancyMatches } from './alert-mail.js';
-import { AlertMailer } from './alert-mailer.js';
+import { Mailer } from '../mail/mailer.js';
 import { SavedSearch } from './saved-search.entity.js';
 
 export interface AlertRun {
@@ -34,7 +34,7 @@ export class AlertsJob implements OnApplicationBootstrap {
     @InjectRepository(SavedSearch) private readonly searches: Repository<SavedSearch>,
     @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly mailer: AlertMailer,
+    private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly scheduler: SchedulerRegistry,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '../mail/mail.module.js';
 import { PublicFormsModule } from '../public-forms/public-forms.module.js';
-import { AlertMailer } from './alert-mailer.js';
 import { AlertsDemoSeeder } from './alerts.demo-seeder.js';
 import { AlertsJob } from './alerts.job.js';
 import { SavedSearch } from './saved-search.entity.js';
@@ -10,9 +10,9 @@ import { SavedSearchesService } from './saved-searches.service.js';
 
 /** Saved searches and the scheduled alert mails (needs ScheduleModule.forRoot() in the app). */
 @Module({
-  imports: [TypeOrmModule.forFeature([SavedSearch]), PublicFormsModule],
+  imports: [TypeOrmModule.forFeature([SavedSearch]), PublicFormsModule, MailModule],
   controllers: [SavedSearchesController],
-  providers: [SavedSearchesService, AlertMailer, AlertsJob, AlertsDemoSeeder],
+  providers: [SavedSearchesService, AlertsJob, AlertsDemoSeeder],
   exports: [AlertsJob],
 })
 export class AlertsModule {}

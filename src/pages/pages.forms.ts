@@ -56,7 +56,7 @@ export async function saveForm<T>(
  * The problem a form shows next to the user's input: bad input, no right, gone, or a conflict.
  * Anything else (the maintenance refusal of R15 included) is not the form's business and is rethrown.
  */
-function formProblem(error: unknown, language: Language): ProblemDetails {
+export function formProblem(error: unknown, language: Language): ProblemDetails {
   if (error instanceof ProblemException && [400, 403, 404, 409].includes(error.problem.status)) {
     return error.in(language);
   }

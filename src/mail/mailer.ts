@@ -10,7 +10,7 @@ export interface OutgoingMail {
 
 /** Sends mail over SMTP (SMTP_HOST, SMTP_PORT, SMTP_FROM); without SMTP_HOST nothing can be sent. */
 @Injectable()
-export class AlertMailer implements OnModuleDestroy {
+export class Mailer implements OnModuleDestroy {
   private readonly transport?: Transporter;
 
   constructor(private readonly config: AppConfig) {

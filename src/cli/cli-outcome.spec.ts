@@ -1,0 +1,43 @@
+import { conflictProblem, fieldProblem } from '../common/problem.js';
+import { outcomeOf, UsageError } from './cli-outcome.js';
+
+const commanderError = (code: string) => Object.assign(new Error(code), { code, exitCode: 1 });
+
+describe('outcomeOf', () => {
+  it('success is 0 with nothing to say', () => {
+    expect(outcomeOf(undefined)).toEqual({ exitCode: 0 });
+  });
+  it('help and version are 0; commander has printed them', () => {
+    expect(outcomeOf(commanderError('commander.helpDisplayed'))).toEqual({ exitCode: 0 });
+    expect(outcomeOf(commanderError('commander.version'))).toEqual({ exitCode: 0 });
+  });
+  it.each([
+    'commander.missingMandatoryOptionValue',
+    'commander.unknownOption',
+    'commander.unknownCommand',
+    'commander.help',
+    'commander.optionMissingArgument',
+  ])('%s is a usage error (2); commander has printed the message', (code) => {
+    expect(outcomeOf(commanderError(code))).toEqual({ exitCode: 2 });
+  });
+  it('our own usage errors are 2 with one line', () => {
+    expect(outcomeOf(new UsageError('--limit must be a whole number'))).toEqual({
+      exitCode: 2,
+      message: 'error: --limit must be a whole number',
+    });
+  });
+  it("the platform's refusals are 1 with the problem's detail as the line", () => {
+    expect(outcomeOf(conflictProblem('taken'))).toEqual({ exitCode: 1, message: 'refused: taken' });
+    expect(outcomeOf(fieldProblem('email', 'must be an e-mail address'))).toEqual({
+      exitCode: 1,
+      message: 'refused: email: must be an e-mail address',
+    });
+  });
+  it('anything else is 1 with its message', () => {
+    expect(outcomeOf(new Error('connect ECONNREFUSED'))).toEqual({
+      exitCode: 1,
+      message: 'error: connect ECONNREFUSED',
+    });
+    expect(outcomeOf('odd')).toEqual({ exitCode: 1, message: 'error: "odd"' });
+  });
+});
