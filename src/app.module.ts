@@ -21,6 +21,7 @@ import { IntegrationsModule } from './integrations/integrations.module.js';
 import { MaintenanceGuard } from './maintenance/maintenance.guard.js';
 import { MaintenanceLoginAdmission } from './maintenance/maintenance.login-admission.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import type { MaintenancePrincipal } from './maintenance/maintenance.options.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PublicFormsModule } from './public-forms/public-forms.module.js';
@@ -105,6 +106,7 @@ export class AppModule {
         PublicFormsModule,
         AlertsModule,
         IntegrationsModule,
+        MetricsModule,
       ],
       // Global guards run in this order.
       providers: [...lockout.guards, ...authGuards],

@@ -7,6 +7,7 @@ import {
   IsString,
   IsUrl,
   Matches,
+  MinLength,
   Max,
   Min,
   validateSync,
@@ -139,6 +140,15 @@ export class AppConfig {
   @Min(1)
   PUBLIC_SUBMISSIONS_PER_MINUTE = 10;
 
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS = true;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -161,7 +171,7 @@ function firstProblem(errors: ValidationError[]): string {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST']) {
+  for (const key of [...known, 'DEMO_DATA', 'SMTP_HOST', 'METRICS_TOKEN']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
