@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Public } from './auth/auth.decorators.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { ApiDocsModule } from './api-docs/api-docs.module.js';
 import { authGuards, AuthModule, type AuthModuleOptions } from './auth/auth.module.js';
 import { LoginAdmission } from './auth/login-admission.js';
 import { principalOf, type Principal } from './auth/principal.js';
@@ -107,6 +108,7 @@ export class AppModule {
         AlertsModule,
         IntegrationsModule,
         MetricsModule,
+        ApiDocsModule,
       ],
       // Global guards run in this order.
       providers: [...lockout.guards, ...authGuards],

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { PageQueryDto } from '../contracts/pagination.js';
@@ -14,6 +20,7 @@ export class SavedSearchesController {
   constructor(private readonly searches: SavedSearchesService) {}
 
   @Get()
+  @ApiOperation({ summary: "List the candidate's saved searches" })
   @ApiOkResponse({ type: SavedSearchPageDto })
   list(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -23,6 +30,7 @@ export class SavedSearchesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Save a search (its new matches are e-mailed)' })
   @ApiCreatedResponse({ type: SavedSearchDto })
   create(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -32,6 +40,7 @@ export class SavedSearchesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a saved search' })
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string): Promise<void> {

@@ -2,6 +2,8 @@ import { Injectable, RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
+type Handler = (...args: never[]) => unknown;
+
 /** One route of the application, with what its decorators were put on. */
 export interface CatalogRoute {
   /** e.g. `GET` */
@@ -12,7 +14,7 @@ export interface CatalogRoute {
   /** The handler's name on the controller, e.g. `findOne` */
   handlerName: string;
   /** For `Reflector.getAllAndOverride`: the handler first, then its controller. */
-  targets: [handler: object, controller: Type];
+  targets: [handler: Handler, controller: Type];
 }
 
 function joinPath(...parts: string[]): string {
@@ -46,7 +48,7 @@ export class RouteCatalog {
       );
       const prototype = controller.prototype as Record<string, unknown>;
       for (const handlerName of this.scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[handlerName] as object;
+        const handler = prototype[handlerName] as Handler;
         const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         if (paths === undefined) continue;
         const method =

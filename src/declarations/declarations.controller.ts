@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../contracts/contract-access.js';
@@ -19,6 +25,7 @@ export class DeclarationsController {
   constructor(private readonly declarations: DeclarationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the declarations visible to the caller' })
   @ApiOkResponse({ type: DeclarationPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -28,6 +35,7 @@ export class DeclarationsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Submit a declaration (hours or expenses)' })
   @ApiCreatedResponse({ type: DeclarationDto })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -37,12 +45,15 @@ export class DeclarationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a declaration' })
   @ApiOkResponse({ type: DeclarationDto })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DeclarationDto> {
     return this.declarations.get(actorOf(principal), id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Approve, reject or change a declaration' })
+  @ApiConflictResponse({ description: 'The declaration is already approved or rejected' })
   @ApiOkResponse({ type: DeclarationDto })
   update(
     @CurrentPrincipal() principal: Principal,

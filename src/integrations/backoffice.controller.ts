@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiHeader,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -27,6 +28,7 @@ export class BackofficeController {
   constructor(private readonly backoffice: BackofficeService) {}
 
   @Post('mutations')
+  @ApiOperation({ summary: 'Apply a back-office mutation (idempotent)' })
   @HttpCode(202)
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ export class IntegrationMessagesController {
   constructor(private readonly messages: IntegrationMessagesService) {}
 
   @Post('messages')
+  @ApiOperation({ summary: 'Send a message from a third-party system' })
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MessageReceiptDto })
   @ApiServiceUnavailableResponse({ description: 'during downtime (R18)' })

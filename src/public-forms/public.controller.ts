@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, UseGuards } from '@nest
 import {
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -33,12 +34,14 @@ export class PublicController {
   ) {}
 
   @Get('vacancies')
+  @ApiOperation({ summary: 'List the open vacancies' })
   @ApiOkResponse({ type: VacancyPageDto })
   listVacancies(@Query() query: PageQueryDto): Promise<VacancyPageDto> {
     return this.vacancies.listOpen(query);
   }
 
   @Post('job-applications')
+  @ApiOperation({ summary: 'Apply for a vacancy' })
   @UseGuards(PublicSubmissionThrottle)
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
@@ -47,12 +50,14 @@ export class PublicController {
   }
 
   @Get('forms')
+  @ApiOperation({ summary: 'List the public forms' })
   @ApiOkResponse({ type: PublicFormPageDto })
   listForms(@Query() query: PageQueryDto): Promise<PublicFormPageDto> {
     return this.publicForms.listForms(query);
   }
 
   @Post('forms/:formId/submissions')
+  @ApiOperation({ summary: 'Submit a public form' })
   @UseGuards(PublicSubmissionThrottle)
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
