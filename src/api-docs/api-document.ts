@@ -89,21 +89,21 @@ function problemResponse(
   return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema, example } } };
 }
 
-const STANDARD_RESPONSES = {
-  400: problemResponse('Invalid request: the problem names each invalid field and why', {
+const RESPONSES = {
+  InvalidRequest: problemResponse('Invalid request: the problem names each invalid field and why', {
     type: '/problems/validation',
     title: 'Invalid request',
     status: 400,
     detail: 'pageSize: must be at most 100',
     errors: [{ field: 'pageSize', reason: 'must be at most 100' }],
   }),
-  401: problemResponse('No valid session or token', {
+  Unauthorized: problemResponse('No valid session or token', {
     type: '/problems/unauthorized',
     title: 'Unauthorized',
     status: 401,
     detail: 'Sign in first.',
   }),
-  403: problemResponse(
+  Forbidden: problemResponse(
     "Not for this caller's role or client kind, or a write without the session's X-CSRF-Token header",
     {
       type: '/problems/forbidden',
@@ -112,13 +112,13 @@ const STANDARD_RESPONSES = {
       detail: 'Your role does not allow this.',
     },
   ),
-  404: problemResponse('No such resource (or not visible to this caller)', {
+  NotFound: problemResponse('No such resource (or not visible to this caller)', {
     type: '/problems/not-found',
     title: 'Not found',
     status: 404,
     detail: 'Not found.',
   }),
-  503: {
+  MaintenanceRefusal: {
     ...problemResponse(
       'Downtime for maintenance: refused to everybody but the exempt roles and the back office',
       {
@@ -139,7 +139,16 @@ const STANDARD_RESPONSES = {
       'Cache-Control': { description: 'no-store', schema: { type: 'string' } },
     },
   },
-} satisfies Record<number, ResponseObject>;
+} satisfies Record<string, ResponseObject>;
+
+/** The standard answers by status, as references to the document's reusable responses. */
+const STANDARD: Record<400 | 401 | 403 | 404 | 503, ReferenceObject> = {
+  400: { $ref: '#/components/responses/InvalidRequest' },
+  401: { $ref: '#/components/responses/Unauthorized' },
+  403: { $ref: '#/components/responses/Forbidden' },
+  404: { $ref: '#/components/responses/NotFound' },
+  503: { $ref: '#/components/responses/MaintenanceRefusal' },
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -157,9 +166,12 @@ function securityOf(contract: RouteContract): SecurityRequirementObject[] {
   }
 }
 
-function standardStatuses(operation: OperationObject, contract: RouteContract): number[] {
+function standardStatuses(
+  operation: OperationObject,
+  contract: RouteContract,
+): Array<keyof typeof STANDARD> {
   const parameters = (operation.parameters ?? []) as Array<{ in?: string }>;
-  const statuses: number[] = [];
+  const statuses: Array<keyof typeof STANDARD> = [];
   if (operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'header')) {
     statuses.push(400);
   }
@@ -180,15 +192,10 @@ function completeOperation(
   const responses = { ...operation.responses };
   if (contract) {
     for (const status of standardStatuses(operation, contract)) {
-      responses[status] ??= STANDARD_RESPONSES[status as keyof typeof STANDARD_RESPONSES];
+      responses[status] ??= STANDARD[status];
     }
-    if (contract.lockout) {
-      const declared = responses[503];
-      responses[503] = {
-        ...STANDARD_RESPONSES[503],
-        ...(declared && !isReference(declared) ? { description: declared.description } : {}),
-      };
-    }
+    // The lockout's refusal is the same everywhere, whatever a handler says about its 503.
+    if (contract.lockout) responses[503] = STANDARD[503];
   }
   for (const [status, response] of Object.entries(responses)) {
     if (/^[45]\d\d$/.test(status) && response && !isReference(response) && !response.content) {
@@ -201,21 +208,41 @@ function completeOperation(
   return { ...operation, responses, ...(contract ? { security: securityOf(contract) } : {}) };
 }
 
+const REFLECTED_OBJECT = '#/components/schemas/Object';
+const STRING_KEYWORDS = ['maxLength', 'minLength', 'pattern', 'format'];
+const NUMBER_KEYWORDS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+];
+
 /**
- * A property typed `string | null` (or `number | null`) is reflected as Object, so @nestjs/swagger
- * writes `type: object`. When the property's example or its string keywords show what it is, say so.
+ * A DTO property typed `string | null`, or with an initializer and no type (`page = 1`), is reflected
+ * as Object, so @nestjs/swagger writes `type: object` (or a reference to an empty `Object` schema).
+ * Where its keywords, example or default show the scalar it is, say so. (Better still, give the
+ * decorator a `type`.)
  */
-function repairReflectedUnion(property: SchemaObject): SchemaObject {
-  if (property.type !== 'object' || property.properties || property.additionalProperties) {
-    return property;
+function repairReflectedObject(schema: SchemaObject): SchemaObject {
+  if (schema.properties || schema.additionalProperties) return schema;
+  const { allOf, ...rest } = schema;
+  const reflected =
+    schema.type === 'object' ||
+    (allOf?.length === 1 && isReference(allOf[0]) && allOf[0].$ref === REFLECTED_OBJECT);
+  if (!reflected) return schema;
+  const hint: unknown = schema.example ?? schema.default;
+  if (typeof hint === 'number' || NUMBER_KEYWORDS.some((keyword) => keyword in schema)) {
+    return { ...rest, type: 'number' };
   }
-  const example: unknown = property.example;
-  if (typeof example === 'number') return { ...property, type: 'number' };
-  const stringKeywords = ['maxLength', 'minLength', 'pattern', 'format'] as const;
-  if (typeof example === 'string' || stringKeywords.some((keyword) => keyword in property)) {
-    return { ...property, type: 'string' };
+  if (typeof hint === 'string' || STRING_KEYWORDS.some((keyword) => keyword in schema)) {
+    return { ...rest, type: 'string' };
   }
-  return property;
+  return schema;
+}
+
+function repairSchema<T extends SchemaObject | ReferenceObject>(schema: T): T {
+  return isReference(schema) ? schema : (repairReflectedObject(schema) as T);
 }
 
 function repairSchemas(schemas: Record<string, SchemaObject | ReferenceObject>) {
@@ -223,14 +250,21 @@ function repairSchemas(schemas: Record<string, SchemaObject | ReferenceObject>) 
     Object.entries(schemas).map(([name, schema]) => {
       if (isReference(schema) || !schema.properties) return [name, schema];
       const properties = Object.fromEntries(
-        Object.entries(schema.properties).map(([key, property]) => [
-          key,
-          isReference(property) ? property : repairReflectedUnion(property),
-        ]),
+        Object.entries(schema.properties).map(([key, property]) => [key, repairSchema(property)]),
       );
       return [name, { ...schema, properties }];
     }),
   );
+}
+
+function repairParameters(operation: OperationObject): OperationObject {
+  if (!operation.parameters) return operation;
+  const parameters = operation.parameters.map((parameter) =>
+    isReference(parameter) || !parameter.schema
+      ? parameter
+      : { ...parameter, schema: repairSchema(parameter.schema) },
+  );
+  return { ...operation, parameters };
 }
 
 /** Applies the conventions above to a document made by @nestjs/swagger; contracts are keyed by operation id. */
@@ -245,19 +279,26 @@ export function completeApiDocument(
         const operation = item[method];
         if (!operation) continue;
         completed[method] = completeOperation(
-          operation,
+          repairParameters(operation),
           contracts.get(operation.operationId ?? ''),
         );
       }
       return [path, completed];
     }),
   );
+  const schemas: Record<string, SchemaObject | ReferenceObject> = {
+    ...repairSchemas(document.components?.schemas ?? {}),
+    ...SCHEMAS,
+  };
+  // The empty schema of reflected objects, once nothing refers to it any more.
+  if (!JSON.stringify({ paths, schemas }).includes(`"${REFLECTED_OBJECT}"`)) delete schemas.Object;
   return {
     ...document,
     paths,
     components: {
       ...document.components,
-      schemas: { ...repairSchemas(document.components?.schemas ?? {}), ...SCHEMAS },
+      schemas,
+      responses: { ...document.components?.responses, ...RESPONSES },
       securitySchemes: { ...SECURITY_SCHEMES },
     },
   };

@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiHeader,
   ApiOperation,
   ApiTags,
@@ -20,7 +19,6 @@ import { BackofficeMutationDto, MutationResultDto } from './integrations.dto.js'
  * open during downtime (R18): the year-end closing itself is done through it.
  */
 @ApiTags('integrations')
-@ApiBearerAuth()
 @Controller('api/backoffice')
 @IntegrationOnly('BACKOFFICE')
 @AllowDuringMaintenance()
