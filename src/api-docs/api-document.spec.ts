@@ -173,8 +173,15 @@ describe('completeApiDocument: properties reflected as Object', () => {
     expect(document.components?.schemas?.Object).toBeUndefined();
   });
 
+  it('says that a free-form object takes any properties', () => {
+    expect(property({ type: 'object', description: 'old and new values' })).toEqual({
+      type: 'object',
+      description: 'old and new values',
+      additionalProperties: true,
+    });
+  });
+
   it.each([
-    { type: 'object', description: 'old and new values' },
     { type: 'object', properties: { a: { type: 'string' } }, example: 'x' },
     { type: 'string', example: 'x' },
     { $ref: '#/components/schemas/Other' },

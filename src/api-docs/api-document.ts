@@ -238,7 +238,8 @@ function repairReflectedObject(schema: SchemaObject): SchemaObject {
   if (typeof hint === 'string' || STRING_KEYWORDS.some((keyword) => keyword in schema)) {
     return { ...rest, type: 'string' };
   }
-  return schema;
+  // A real free-form object (e.g. `type: Object` on a Record): any properties, as JSON Schema means.
+  return schema.type === 'object' ? { ...schema, additionalProperties: true } : schema;
 }
 
 function repairSchema<T extends SchemaObject | ReferenceObject>(schema: T): T {
