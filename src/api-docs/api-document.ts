@@ -6,6 +6,7 @@ import type {
   SchemaObject,
   SecurityRequirementObject,
 } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../auth/principal.middleware.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem.js';
 import type { RouteContract } from './route-contract.js';
 
@@ -20,11 +21,11 @@ import type { RouteContract } from './route-contract.js';
  *   problem+json body.
  */
 
-export const SECURITY_SCHEMES = {
+const SECURITY_SCHEMES = {
   session: {
     type: 'apiKey',
     in: 'cookie',
-    name: 'sid',
+    name: SESSION_COOKIE,
     description: 'The session cookie set by POST /api/auth/login',
   },
   csrf: {

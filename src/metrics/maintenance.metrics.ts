@@ -67,9 +67,8 @@ export class MaintenanceMetrics {
       labelNames: ['state'],
       registers,
       collect: () => {
-        const now = current().state;
-        for (const name of MAINTENANCE_STATES)
-          stateGauge.set({ state: name }, name === now ? 1 : 0);
+        const { state: at } = current();
+        for (const name of MAINTENANCE_STATES) stateGauge.set({ state: name }, name === at ? 1 : 0);
       },
     });
 
