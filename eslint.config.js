@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', 'src/**/public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', 'src/**/public/**', 'test/support/api-schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

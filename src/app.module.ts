@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Public } from './auth/auth.decorators.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { ApiDocsModule } from './api-docs/api-docs.module.js';
 import { authGuards, AuthModule, type AuthModuleOptions } from './auth/auth.module.js';
 import { LoginAdmission } from './auth/login-admission.js';
 import { principalOf, type Principal } from './auth/principal.js';
@@ -22,6 +23,7 @@ import { IntegrationsModule } from './integrations/integrations.module.js';
 import { MaintenanceGuard } from './maintenance/maintenance.guard.js';
 import { MaintenanceLoginAdmission } from './maintenance/maintenance.login-admission.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import type { MaintenancePrincipal } from './maintenance/maintenance.options.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PublicFormsModule } from './public-forms/public-forms.module.js';
@@ -107,6 +109,8 @@ export class AppModule {
         PublicFormsModule,
         AlertsModule,
         IntegrationsModule,
+        MetricsModule,
+        ApiDocsModule,
       ],
       // Global guards run in this order.
       providers: [...lockout.guards, ...authGuards],

@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { Logger } from 'pino';
+import { setupApiDocs } from './api-docs/api-docs.js';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { PageErrorRenderer, ProblemFilter } from './common/problem.filter.js';
@@ -56,16 +56,7 @@ export function configureApp(
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Staffing platform API')
-      .setDescription('Contracts, declarations, public forms and the scheduled maintenance lockout')
-      .addBearerAuth()
-      .addCookieAuth('sid')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  setupApiDocs(app);
   app.enableShutdownHooks();
   return app;
 }

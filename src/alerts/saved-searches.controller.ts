@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { PageQueryDto } from '../contracts/pagination.js';
@@ -15,6 +21,7 @@ export class SavedSearchesController {
   constructor(private readonly searches: SavedSearchesService) {}
 
   @Get()
+  @ApiOperation({ summary: "List the candidate's saved searches" })
   @ApiOkResponse({ type: SavedSearchPageDto })
   list(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -24,6 +31,7 @@ export class SavedSearchesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Save a search (its new matches are e-mailed)' })
   @ApiCreatedResponse({ type: SavedSearchDto })
   create(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -33,6 +41,7 @@ export class SavedSearchesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a saved search' })
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(

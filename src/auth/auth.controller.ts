@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
@@ -21,6 +28,12 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail address or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'During downtime, for every role but the exempt ones',
+  })
   @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()
@@ -47,6 +60,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out (end this session)' })
   @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()
@@ -60,6 +74,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Read the signed-in user' })
   @ApiOkResponse({ type: UserDto })
   me(@CurrentPrincipal() principal: Principal): UserDto {
     if (principal.kind !== 'user') throw unauthorizedProblem('Sign in first.');
@@ -68,6 +83,7 @@ export class AuthController {
   }
 
   @Post('activate')
+  @ApiOperation({ summary: 'Activate an invited account and set its password' })
   @SameOriginOnly()
   @Public()
   @AllowDuringMaintenance()

@@ -72,7 +72,10 @@ export function toProblem(
 
 export function isApiRequest(request: Request): boolean {
   const path = request.path.toLowerCase();
-  return path.startsWith('/api') || path.startsWith('/health') || !request.accepts('html');
+  return (
+    ['/api', '/health', '/metrics'].some((prefix) => path.startsWith(prefix)) ||
+    !request.accepts('html')
+  );
 }
 
 /** Every error becomes application/problem+json (RFC 9457) for API clients. */

@@ -9,8 +9,10 @@ describe('loadAppConfig', () => {
       NODE_ENV: 'development',
       APP_TIMEZONE: 'Europe/Amsterdam',
       MIGRATIONS_RUN: true,
+      API_DOCS: true,
     });
     expect(config.demoDataEnabled).toBe(true);
+    expect(config.METRICS_TOKEN).toBeUndefined();
   });
 
   it('turns demo data off by default in production and honours an explicit DEMO_DATA=false', () => {
@@ -51,6 +53,12 @@ describe('loadAppConfig', () => {
     expect(config.COOKIE_SECURE).toBe(true);
   });
 
+  it('turns the API docs off and takes a metrics token', () => {
+    const config = loadAppConfig({ API_DOCS: 'false', METRICS_TOKEN: 'a-long-enough-secret' });
+    expect(config.API_DOCS).toBe(false);
+    expect(config.METRICS_TOKEN).toBe('a-long-enough-secret');
+  });
+
   it.each([
     [{ PORT: '-1' }, /^Invalid configuration: PORT: /],
     [{ PORT: '3.5' }, /^Invalid configuration: PORT: /],
@@ -66,6 +74,8 @@ describe('loadAppConfig', () => {
     [{ DEMO_DATA: 'maybe' }, /^Invalid configuration: DEMO_DATA: /],
     [{ MIGRATIONS_RUN: 'perhaps' }, /^Invalid configuration: MIGRATIONS_RUN: /],
     [{ PUBLIC_URL: 'not a url' }, /^Invalid configuration: PUBLIC_URL: /],
+    [{ API_DOCS: 'sometimes' }, /^Invalid configuration: API_DOCS: /],
+    [{ METRICS_TOKEN: 'short' }, /^Invalid configuration: METRICS_TOKEN: /],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);

@@ -7,6 +7,7 @@ import {
   IsString,
   IsUrl,
   Matches,
+  MinLength,
   Max,
   Min,
   validateSync,
@@ -168,6 +169,15 @@ export class AppConfig {
   @Min(1)
   PUBLIC_SUBMISSIONS_PER_MINUTE = 10;
 
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS = true;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -204,6 +214,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'COOKIE_SECURE',
     'TRUST_PROXY',
     'REDIS_URL',
+    'METRICS_TOKEN',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

@@ -36,7 +36,7 @@ export class CreateContractDto {
   @IsCalendarDate()
   startDate!: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string | null;
@@ -72,6 +72,7 @@ export class UpdateContractDto {
   startDate?: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-12-31',
     nullable: true,
     description: 'null removes the end date',

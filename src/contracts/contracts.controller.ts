@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { actorOf } from './contract-access.js';
@@ -20,6 +26,7 @@ export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the contracts visible to the caller' })
   @ApiOkResponse({ type: ContractPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -29,6 +36,7 @@ export class ContractsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a contract' })
   @ApiCreatedResponse({ type: ContractDto })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -38,6 +46,7 @@ export class ContractsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a contract' })
   @ApiOkResponse({ type: ContractDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -47,6 +56,8 @@ export class ContractsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a contract' })
+  @ApiConflictResponse({ description: 'The contract cannot move to that status' })
   @ApiOkResponse({ type: ContractDto })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -7,7 +7,7 @@ const MAX_PAGE = 100_000;
 
 /** `?page=&pageSize=` of every list endpoint of the feature modules. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -15,7 +15,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE, { message: `must be at most ${MAX_PAGE}` })
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })

@@ -68,12 +68,17 @@ export class CreateDeclarationDto {
   @IsHours()
   hours!: number;
 
-  @ApiPropertyOptional({ example: 12.4, nullable: true, description: 'expenses claimed' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 12.4,
+    nullable: true,
+    description: 'expenses claimed',
+  })
   @Nullable()
   @IsAmount()
   amount?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 1000, nullable: true })
   @Nullable()
   @IsNote()
   note?: string | null;
@@ -85,12 +90,12 @@ export class UpdateDeclarationDto {
   @IsHours()
   hours?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @Nullable()
   @IsAmount()
   amount?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 1000, nullable: true })
   @Nullable()
   @IsNote()
   note?: string | null;

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../contracts/contract-access.js';
@@ -20,6 +26,7 @@ export class DeclarationsController {
   constructor(private readonly declarations: DeclarationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the declarations visible to the caller' })
   @ApiOkResponse({ type: DeclarationPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -29,6 +36,7 @@ export class DeclarationsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Submit a declaration (hours or expenses)' })
   @ApiCreatedResponse({ type: DeclarationDto })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -38,6 +46,7 @@ export class DeclarationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a declaration' })
   @ApiOkResponse({ type: DeclarationDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -47,6 +56,8 @@ export class DeclarationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Approve, reject or change a declaration' })
+  @ApiConflictResponse({ description: 'The declaration is already approved or rejected' })
   @ApiOkResponse({ type: DeclarationDto })
   update(
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -21,13 +26,19 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: the database answers. */
   @Get('ready')
-  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers' })
+  @ApiOkResponse({ description: 'The database answers' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  // Documented here: terminus documents it only where it can require() @nestjs/swagger (not under
+  // Jest), and the document must be the same everywhere.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }

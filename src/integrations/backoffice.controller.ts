@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiHeader,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -19,7 +19,6 @@ import { BackofficeMutationDto, MutationResultDto } from './integrations.dto.js'
  * open during downtime (R18): the year-end closing itself is done through it.
  */
 @ApiTags('integrations')
-@ApiBearerAuth()
 @Controller('api/backoffice')
 @IntegrationOnly('BACKOFFICE')
 @AllowDuringMaintenance()
@@ -27,6 +26,7 @@ export class BackofficeController {
   constructor(private readonly backoffice: BackofficeService) {}
 
   @Post('mutations')
+  @ApiOperation({ summary: 'Apply a back-office mutation (idempotent)' })
   @HttpCode(202)
   @ApiHeader({
     name: 'Idempotency-Key',

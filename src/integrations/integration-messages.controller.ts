@@ -1,10 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, IntegrationOnly } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { forbiddenProblem } from '../common/problem.js';
@@ -16,16 +11,15 @@ import { IntegrationMessagesService } from './integration-messages.service.js';
  * call with R17 before this handler runs, so nothing is stored or queued (R18).
  */
 @ApiTags('integrations')
-@ApiBearerAuth()
 @Controller('api/integrations')
 @IntegrationOnly('THIRD_PARTY')
 export class IntegrationMessagesController {
   constructor(private readonly messages: IntegrationMessagesService) {}
 
   @Post('messages')
+  @ApiOperation({ summary: 'Send a message from a third-party system' })
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MessageReceiptDto })
-  @ApiServiceUnavailableResponse({ description: 'during downtime (R18)' })
   receive(
     @CurrentPrincipal() principal: Principal,
     @Body() body: IntegrationMessageDto,

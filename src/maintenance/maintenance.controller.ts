@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { MaintenanceAdminGuard } from './maintenance-admin.guard.js';
 import { AllowDuringMaintenance } from './maintenance.decorators.js';
@@ -26,12 +32,15 @@ export class MaintenanceSettingsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read the maintenance setting' })
   @ApiOkResponse({ type: MaintenanceSettingsDto })
   get(): Promise<MaintenanceSettingsDto> {
     return this.settings.settings();
   }
 
   @Put()
+  @ApiOperation({ summary: 'Schedule, change or turn off the maintenance window' })
+  @ApiConflictResponse({ description: 'The version is stale: someone else changed the setting' })
   @ApiOkResponse({ type: MaintenanceSettingsDto })
   update(
     @Body() body: UpdateMaintenanceSettingsDto,
@@ -44,6 +53,7 @@ export class MaintenanceSettingsController {
   }
 
   @Get('events')
+  @ApiOperation({ summary: 'List the maintenance event history, newest first' })
   @ApiOkResponse({ type: MaintenanceEventsDto })
   events(@Query() query: MaintenanceEventsQueryDto): Promise<MaintenanceEventsDto> {
     return this.settings.events(query.page, query.pageSize);
@@ -58,6 +68,7 @@ export class MaintenanceStatusController {
 
   /** Open to everybody, during downtime too (R13); the app makes it public via the module's `publicRoute` option. */
   @Get('status')
+  @ApiOperation({ summary: 'Read the maintenance status for this caller' })
   @AllowDuringMaintenance()
   @ApiOkResponse({ type: MaintenanceStatusDto })
   get(@Req() request: Request): Promise<MaintenanceStatusDto> {
@@ -66,6 +77,7 @@ export class MaintenanceStatusController {
 
   /** R9: this session has seen the notice (signed-in users only). */
   @Post('notice/ack')
+  @ApiOperation({ summary: 'Acknowledge the maintenance notice for this session' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async acknowledge(@Body() body: AcknowledgeNoticeDto, @Req() request: Request): Promise<void> {

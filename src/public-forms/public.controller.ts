@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/co
 import {
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -34,12 +35,14 @@ export class PublicController {
   ) {}
 
   @Get('vacancies')
+  @ApiOperation({ summary: 'List the open vacancies' })
   @ApiOkResponse({ type: VacancyPageDto })
   listVacancies(@Query() query: PageQueryDto): Promise<VacancyPageDto> {
     return this.vacancies.listOpen(query);
   }
 
   @Post('job-applications')
+  @ApiOperation({ summary: 'Apply for a vacancy' })
   @UseGuards(PublicSubmissionThrottle)
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
@@ -51,12 +54,14 @@ export class PublicController {
   }
 
   @Get('forms')
+  @ApiOperation({ summary: 'List the public forms' })
   @ApiOkResponse({ type: PublicFormPageDto })
   listForms(@Query() query: PageQueryDto): Promise<PublicFormPageDto> {
     return this.publicForms.listForms(query);
   }
 
   @Post('forms/:formId/submissions')
+  @ApiOperation({ summary: 'Submit a public form' })
   @UseGuards(PublicSubmissionThrottle)
   @ApiCreatedResponse({ type: ReceiptDto })
   @ApiTooManyRequestsResponse()
