@@ -30,6 +30,8 @@ interface Marker {
   value: number;
   label: string;
   dashed: boolean;
+  /** Which side of the line the label goes (markers may be close together). */
+  side: 'left' | 'right';
 }
 
 /** One horizontal bar panel from `from` to `to`; returns its SVG and height. */
@@ -41,7 +43,11 @@ function panel(
   markers: Marker[],
 ): { svg: string; height: number } {
   const x = (value: number): number =>
-    BAR_LEFT + ((Math.max(value, scale.from) - scale.from) / (scale.to - scale.from)) * BAR_SPAN;
+    Math.round(
+      (BAR_LEFT +
+        ((Math.max(value, scale.from) - scale.from) / (scale.to - scale.from)) * BAR_SPAN) *
+        10,
+    ) / 10;
   const barsTop = top + 28;
   const bottom = barsTop + bars.length * ROW;
   const parts = [text(20, top + 14, title, 'class="title"')];
@@ -62,7 +68,9 @@ function panel(
   for (const marker of markers) {
     parts.push(
       `<line x1="${x(marker.value)}" y1="${barsTop - 8}" x2="${x(marker.value)}" y2="${bottom}" class="${marker.dashed ? 'target' : 'reference'}"/>`,
-      text(x(marker.value), barsTop - 11, marker.label, 'class="marker" text-anchor="middle"'),
+      marker.side === 'left'
+        ? text(x(marker.value) - 3, barsTop - 11, marker.label, 'class="marker" text-anchor="end"')
+        : text(x(marker.value) + 3, barsTop - 11, marker.label, 'class="marker"'),
     );
   }
   return { svg: parts.join('\n  '), height: bottom + 24 - top };
@@ -95,8 +103,8 @@ export function renderChart(results: BenchResults): string {
       format: (v) => v.toFixed(2),
     },
     [
-      { value: 1, label: 'bare', dashed: false },
-      { value: 0.99, label: 'target', dashed: true },
+      { value: 1, label: 'bare', dashed: false, side: 'right' },
+      { value: 0.99, label: 'target 0.99', dashed: true, side: 'left' },
     ],
   );
   const { propagation, refusal } = results;
@@ -111,7 +119,7 @@ export function renderChart(results: BenchResults): string {
       highlight: key === 'p99Ms',
     })),
     { from: 0, to: msTo, ticks: ticks(0, msTo, msTo > 60 ? 20 : 5), format: (v) => `${v} ms` },
-    [{ value: 20, label: 'target p99', dashed: true }],
+    [{ value: 20, label: 'target p99', dashed: true, side: 'right' }],
   );
   const footerTop = 20 + throughput.height + 10 + spread.height + 6;
   const height = footerTop + 40;

@@ -122,7 +122,13 @@ export async function serve(spec: ChildSpec): Promise<void> {
         process.exit(0);
       });
   });
-  send({ served: { url, ...session, channel: notifyChannelOf(app) } });
+  send({
+    served: {
+      url,
+      ...session,
+      channel: spec.variant === 'this-module' ? notifyChannelOf(app) : null,
+    },
+  });
 }
 
 /** Puts the instance in the state of its scenario; returns the session the parent loads it with. */

@@ -4,6 +4,7 @@ import {
   type CanActivate,
   type ExecutionContext,
   type OnModuleDestroy,
+  type OnModuleInit,
   type Provider,
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -74,11 +75,18 @@ export class PeerMaintenanceGuard implements CanActivate {
  * request (one indexed read of the latest row, through the app's own connection).
  */
 @Injectable()
-export class DatabaseWindowSource extends PeerWindowSource {
+export class DatabaseWindowSource extends PeerWindowSource implements OnModuleInit {
   private static readonly TABLE = 'bench_peer_maintenance_window';
 
   constructor(private readonly dataSource: DataSource) {
     super();
+  }
+
+  /** The bench's own table (no migration): the peer brings its store, as the django packages do. */
+  async onModuleInit(): Promise<void> {
+    await this.dataSource.query(
+      `CREATE TABLE IF NOT EXISTS ${DatabaseWindowSource.TABLE} (id INTEGER PRIMARY KEY, starts_at BIGINT NOT NULL, retry_after_seconds INTEGER NOT NULL)`,
+    );
   }
 
   async read(): Promise<PeerWindow | null> {
@@ -94,11 +102,7 @@ export class DatabaseWindowSource extends PeerWindowSource {
   }
 
   async write(window: PeerWindow | null): Promise<void> {
-    // The bench's own table (no migration): the peer brings its store, as the django packages do.
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `CREATE TABLE IF NOT EXISTS ${DatabaseWindowSource.TABLE} (id INTEGER PRIMARY KEY, starts_at BIGINT NOT NULL, retry_after_seconds INTEGER NOT NULL)`,
-      );
       await manager.query(`DELETE FROM ${DatabaseWindowSource.TABLE}`);
       if (window)
         await manager.query(
