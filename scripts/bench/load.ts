@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
 import type { Instance } from './instance.js';
+import type { BenchSettings } from './settings.js';
+import { median } from './stats.js';
 
 export interface Load {
   path: string;
@@ -44,10 +46,39 @@ export async function run(instance: Instance, load: Load): Promise<Run> {
   };
 }
 
-export function formatRun(round: number, label: string, result: Run): string {
-  return (
-    `round ${String(round).padStart(2)}  ${label.padEnd(20)} ` +
-    `${result.rps.toFixed(0).padStart(6)} req/s  ` +
-    `${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs CPU/request`
-  );
+/** Something measured in the rounds: a variant, or a path of one instance. */
+export interface Subject {
+  label: string;
+  load(seconds: number): Promise<Run>;
+}
+
+/**
+ * A warm-up, then `rounds` rounds in which every subject is loaded once, back to back; each round
+ * starts one subject further along, so that drift (thermal, GC, neighbours) favours none. Returns
+ * each subject's runs, round by round, so that runs of one round can be paired.
+ */
+export async function pairedRounds(
+  subjects: Subject[],
+  settings: Pick<BenchSettings, 'rounds' | 'seconds'>,
+): Promise<Map<Subject, Run[]>> {
+  const runs = new Map<Subject, Run[]>(subjects.map((subject) => [subject, []]));
+  for (const subject of subjects) await subject.load(Math.min(2, settings.seconds));
+  for (let round = 1; round <= settings.rounds; round++) {
+    const shift = round % subjects.length;
+    for (const subject of [...subjects.slice(shift), ...subjects.slice(0, shift)]) {
+      const result = await subject.load(settings.seconds);
+      runs.get(subject)!.push(result);
+      console.log(
+        `round ${String(round).padStart(2)}  ${subject.label.padEnd(20)} ` +
+          `${result.rps.toFixed(0).padStart(6)} req/s  ` +
+          `${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs CPU/request`,
+      );
+    }
+  }
+  return runs;
+}
+
+/** Median over the rounds of a run's value ÷ the base's value in the same round. */
+export function pairedRatio(runs: Run[], base: Run[], value: (run: Run) => number): number {
+  return median(runs.map((run, round) => value(run) / value(base[round])));
 }

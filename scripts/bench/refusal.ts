@@ -1,6 +1,6 @@
 import { ROUTE } from './child.js';
 import { Instance } from './instance.js';
-import { formatRun, run, type Load, type Run } from './load.js';
+import { pairedRatio, pairedRounds, run, type Subject } from './load.js';
 import type { BenchSettings } from './settings.js';
 import { median } from './stats.js';
 
@@ -26,32 +26,25 @@ export async function measureRefusal(settings: BenchSettings): Promise<RefusalRe
     },
     false,
   );
-  const common = { cookie: instance.served.cookie, connections: settings.connections };
-  const refused = { ...common, label: 'refused (503)', path: ROUTE, status: 503 };
-  const notFound = { ...common, label: 'not found (404)', path: NOT_FOUND_PATH, status: 404 };
-  const runs = new Map<typeof refused, Run[]>([
-    [refused, []],
-    [notFound, []],
-  ]);
-  const load = (kind: typeof refused, seconds: number): Promise<Run> =>
-    run(instance, { ...kind, seconds } satisfies Load);
-  try {
-    for (const kind of [refused, notFound]) await load(kind, Math.min(2, settings.seconds)); // warm-up
-    for (let round = 1; round <= settings.rounds; round++) {
-      for (const kind of round % 2 ? [refused, notFound] : [notFound, refused]) {
-        const result = await load(kind, settings.seconds);
-        runs.get(kind)!.push(result);
-        console.log(formatRun(round, kind.label, result));
-      }
-    }
-  } finally {
-    await instance.stop();
-  }
+  const subject = (label: string, path: string, status: number): Subject => ({
+    label,
+    load: (seconds) =>
+      run(instance, {
+        path,
+        status,
+        seconds,
+        cookie: instance.served.cookie,
+        connections: settings.connections,
+      }),
+  });
+  const refused = subject('refused (503)', ROUTE, 503);
+  const notFound = subject('not found (404)', NOT_FOUND_PATH, 404);
+  const runs = await pairedRounds([refused, notFound], settings).finally(() => instance.stop());
   const refusedRuns = runs.get(refused)!;
   const notFoundRuns = runs.get(notFound)!;
   return {
     refusedPerSecond: median(refusedRuns.map((r) => r.rps)),
     notFoundPerSecond: median(notFoundRuns.map((r) => r.rps)),
-    ratio: median(refusedRuns.map((r, round) => r.rps / notFoundRuns[round].rps)),
+    ratio: pairedRatio(refusedRuns, notFoundRuns, (r) => r.rps),
   };
 }

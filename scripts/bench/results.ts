@@ -30,6 +30,7 @@ export function rounded(results: BenchResults): BenchResults {
       rps: round(variant.rps, 0),
       ratioToBare: round(variant.ratioToBare, 3),
       cpuPerRequestUs: round(variant.cpuPerRequestUs, 0),
+      cpuRatioToBare: round(variant.cpuRatioToBare, 3),
       queriesPerRequest: round(variant.queriesPerRequest, 3),
     })),
     moduleCpuShare: round(results.moduleCpuShare, 4),
@@ -57,11 +58,12 @@ export function summary(results: BenchResults): string {
   const lines = [
     `${results.date}: ${settings.rounds} paired rounds of ${settings.seconds} s, ${settings.connections} connections, GET /api/auth/me`,
     '',
-    `${'variant'.padEnd(18)} ${'req/s'.padStart(7)} ${'÷ bare'.padStart(7)} ${'µs CPU/req'.padStart(11)} ${'queries/req'.padStart(12)}`,
+    `${'variant'.padEnd(18)} ${'req/s'.padStart(7)} ${'÷ bare'.padStart(7)} ${'µs CPU/req'.padStart(11)} ${'÷ bare'.padStart(7)} ${'queries/req'.padStart(12)}`,
     ...results.variants.map(
       (v) =>
         `${v.name.padEnd(18)} ${v.rps.toFixed(0).padStart(7)} ${v.ratioToBare.toFixed(3).padStart(7)} ` +
-        `${v.cpuPerRequestUs.toFixed(0).padStart(11)} ${v.queriesPerRequest.toFixed(3).padStart(12)}`,
+        `${v.cpuPerRequestUs.toFixed(0).padStart(11)} ${v.cpuRatioToBare.toFixed(3).padStart(7)} ` +
+        `${v.queriesPerRequest.toFixed(3).padStart(12)}`,
     ),
     '',
     `module's own code: ${(results.moduleCpuShare * 100).toFixed(2)} % of the this-module instance's busy CPU (self time)`,
