@@ -5,10 +5,11 @@ import type { BenchResults } from './results.js';
  * panels need no charting library).
  */
 
-const WIDTH = 720;
+const WIDTH = 760;
 const LABEL_WIDTH = 170;
 const BAR_LEFT = LABEL_WIDTH + 20;
-const BAR_SPAN = WIDTH - BAR_LEFT - 80;
+/** Room on the right for the value captions. */
+const BAR_SPAN = WIDTH - BAR_LEFT - 170;
 const ROW = 26;
 const BAR = 18;
 
@@ -48,7 +49,8 @@ function panel(
         ((Math.max(value, scale.from) - scale.from) / (scale.to - scale.from)) * BAR_SPAN) *
         10,
     ) / 10;
-  const barsTop = top + 28;
+  // Room under the title for the markers' labels.
+  const barsTop = top + 44;
   const bottom = barsTop + bars.length * ROW;
   const parts = [text(20, top + 14, title, 'class="title"')];
   for (const tick of scale.ticks) {
@@ -67,10 +69,10 @@ function panel(
   });
   for (const marker of markers) {
     parts.push(
-      `<line x1="${x(marker.value)}" y1="${barsTop - 8}" x2="${x(marker.value)}" y2="${bottom}" class="${marker.dashed ? 'target' : 'reference'}"/>`,
+      `<line x1="${x(marker.value)}" y1="${barsTop - 9}" x2="${x(marker.value)}" y2="${bottom}" class="${marker.dashed ? 'target' : 'reference'}"/>`,
       marker.side === 'left'
-        ? text(x(marker.value) - 3, barsTop - 11, marker.label, 'class="marker" text-anchor="end"')
-        : text(x(marker.value) + 3, barsTop - 11, marker.label, 'class="marker"'),
+        ? text(x(marker.value) - 3, barsTop - 12, marker.label, 'class="marker" text-anchor="end"')
+        : text(x(marker.value) + 3, barsTop - 12, marker.label, 'class="marker"'),
     );
   }
   return { svg: parts.join('\n  '), height: bottom + 24 - top };
@@ -93,7 +95,7 @@ export function renderChart(results: BenchResults): string {
     results.variants.map((v) => ({
       label: v.name,
       value: v.ratioToBare,
-      caption: `${v.ratioToBare.toFixed(3)}  ·  ${v.queriesPerRequest.toFixed(2)} queries/req`,
+      caption: `${v.ratioToBare.toFixed(3)} · ${v.queriesPerRequest.toFixed(2)} queries/req`,
       highlight: v.name === 'this-module',
     })),
     {
