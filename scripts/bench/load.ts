@@ -59,10 +59,10 @@ export interface Subject {
  */
 export async function pairedRounds(
   subjects: Subject[],
-  settings: Pick<BenchSettings, 'rounds' | 'seconds'>,
+  settings: Pick<BenchSettings, 'rounds' | 'seconds' | 'warmupSeconds'>,
 ): Promise<Map<Subject, Run[]>> {
   const runs = new Map<Subject, Run[]>(subjects.map((subject) => [subject, []]));
-  for (const subject of subjects) await subject.load(Math.min(2, settings.seconds));
+  for (const subject of subjects) await subject.load(settings.warmupSeconds);
   for (let round = 1; round <= settings.rounds; round++) {
     const shift = round % subjects.length;
     for (const subject of [...subjects.slice(shift), ...subjects.slice(0, shift)]) {

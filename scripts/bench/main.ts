@@ -24,10 +24,10 @@ async function main(): Promise<void> {
   const refusal = await measureRefusal(settings);
   console.log('\nPropagation');
   const propagation = await measurePropagation(settings);
-  const { rounds, seconds, connections, changes } = settings;
+  const { rounds, seconds, warmupSeconds, connections, changes } = settings;
   const results = rounded({
     date,
-    settings: { rounds, seconds, connections, changes },
+    settings: { rounds, seconds, warmupSeconds, connections, changes },
     variants,
     moduleCpuShare,
     refusal,

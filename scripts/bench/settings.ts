@@ -4,6 +4,8 @@ export interface BenchSettings {
   rounds: number;
   /** Seconds of load per variant and round. */
   seconds: number;
+  /** Seconds of load per variant before the rounds, for the JIT to settle. */
+  warmupSeconds: number;
   connections: number;
   /** Settings changes timed by the propagation measurement. */
   changes: number;
@@ -25,6 +27,7 @@ export function benchSettings(env: NodeJS.ProcessEnv): BenchSettings {
   return {
     rounds: positiveInteger(env, 'BENCH_ROUNDS', 10),
     seconds: positiveInteger(env, 'BENCH_SECONDS', 3),
+    warmupSeconds: positiveInteger(env, 'BENCH_WARMUP_SECONDS', 5),
     connections: positiveInteger(env, 'BENCH_CONNECTIONS', 10),
     changes: positiveInteger(env, 'BENCH_CHANGES', 50),
     postgresUrl: env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
