@@ -59,6 +59,7 @@ export class Instance {
     const failed = settled.find((s) => s.status === 'rejected');
     if (!failed) return started;
     await Instance.stopAll(started);
+    for (const instance of started) instance.discardProfile();
     throw failed.reason;
   }
 

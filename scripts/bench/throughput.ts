@@ -44,9 +44,15 @@ export async function measureThroughput(settings: BenchSettings): Promise<Throug
         connections: settings.connections,
       }),
   }));
-  const runs = await pairedRounds(subjects, settings).finally(() => Instance.stopAll(instances));
+  const discardProfiles = () => instances.forEach((instance) => instance.discardProfile());
+  const runs = await pairedRounds(subjects, settings)
+    .finally(() => Instance.stopAll(instances))
+    .catch((error: unknown) => {
+      discardProfiles();
+      throw error;
+    });
   const moduleCpuShare = instances[VARIANTS.indexOf('this-module')].selfTimeShare(MODULE_SOURCE);
-  for (const instance of instances) instance.discardProfile();
+  discardProfiles();
   // Each round's runs are back to back, so their ratio cancels slow drifts of the machine.
   const bareRuns = runs.get(subjects[VARIANTS.indexOf('bare')])!;
   const variants = subjects.map((subject, i): VariantResult => {
