@@ -17,7 +17,10 @@ const ENTRY = fileURLToPath(new URL('./main.js', import.meta.url));
 
 /** Parent side of one app instance in its own child process (its own event loop, apart from the load). */
 export class Instance {
-  private readonly pendingCounters: Array<(counters: Counters) => void> = [];
+  private readonly pendingCounters: Array<{
+    resolve: (counters: Counters) => void;
+    reject: (error: Error) => void;
+  }> = [];
   private readonly snapshotListeners = new Set<SnapshotListener>();
 
   private constructor(
@@ -28,9 +31,14 @@ export class Instance {
     private readonly profileDir: string | null,
   ) {
     child.on('message', (message: ChildMessage) => {
-      if ('counters' in message) this.pendingCounters.shift()?.(message.counters);
+      if ('counters' in message) this.pendingCounters.shift()?.resolve(message.counters);
       else if ('snapshot' in message)
         for (const listener of this.snapshotListeners) listener(message.snapshot);
+    });
+    // A child that dies during a measurement fails it instead of leaving it waiting.
+    child.on('exit', (code) => {
+      for (const { reject } of this.pendingCounters.splice(0))
+        reject(new Error(`${label} exited with ${code}`));
     });
   }
 
@@ -41,7 +49,10 @@ export class Instance {
     });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
+      child.once('exit', (code) => {
+        if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+        reject(new Error(`${label} exited with ${code}`));
+      });
       child.once('message', (message: ChildMessage) => {
         if ('served' in message) resolve(new Instance(label, child, message.served, profileDir));
       });
@@ -68,8 +79,8 @@ export class Instance {
   }
 
   counters(): Promise<Counters> {
-    return new Promise((resolve) => {
-      this.pendingCounters.push(resolve);
+    return new Promise((resolve, reject) => {
+      this.pendingCounters.push({ resolve, reject });
       this.send('counters');
     });
   }
