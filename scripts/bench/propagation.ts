@@ -4,7 +4,7 @@ import { putSettings } from './http.js';
 import { Instance } from './instance.js';
 import type { BenchSettings } from './settings.js';
 import { epochMs, percentile } from './stats.js';
-import { STARTS_AT } from './this-module.js';
+import { STARTS_AT, STATUS_PATH } from './this-module.js';
 
 export interface Percentiles {
   p50Ms: number;
@@ -30,8 +30,6 @@ export interface PropagationResult extends Percentiles {
 
 const INSTANCES = 3;
 const MINUTE = 60_000;
-/** A path no route answers: the cheapest request that still carries the maintenance headers. */
-const PROBE_PATH = '/api/bench-probe';
 const POLL_TIMEOUT_MS = 10_000;
 
 function percentiles(values: number[]): Percentiles {
@@ -66,7 +64,7 @@ function probe(url: string, agent: Agent): Promise<{ startsAt: string | undefine
 async function untilServes(instance: Instance, agent: Agent, startsAt: string): Promise<number> {
   const deadline = epochMs() + POLL_TIMEOUT_MS;
   for (;;) {
-    const seen = await probe(`${instance.served.url}${PROBE_PATH}`, agent);
+    const seen = await probe(`${instance.served.url}${STATUS_PATH}`, agent);
     if (seen.startsAt === startsAt) return seen.at;
     if (seen.at > deadline) throw new Error(`${instance.label} never served ${startsAt}`);
   }

@@ -21,6 +21,12 @@ export const STARTS_AT = STARTS_AT_HEADER;
 /** The settings API of Admin > Connect > Settings. */
 export const SETTINGS_PATH = '/api/admin/connect/settings/maintenance';
 
+/**
+ * The public status route, anonymously: the probe of propagation. Cheap (it reads the snapshot), and a
+ * real route, so it carries the headers whether a middleware or an interceptor sets them.
+ */
+export const STATUS_PATH = '/api/maintenance/status';
+
 /** Where the module's code lives, to find its share of a CPU profile. */
 export const MODULE_SOURCE = '/src/maintenance/';
 
