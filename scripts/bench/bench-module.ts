@@ -1,0 +1,49 @@
+import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { authGuards, AuthModule, type AuthModuleOptions } from '../../src/auth/auth.module.js';
+import { ClockModule } from '../../src/common/clock.module.js';
+import type { Clock } from '../../src/common/clock.js';
+import { PageErrorRenderer } from '../../src/common/problem.filter.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { DatabaseModule } from '../../src/database/database.module.js';
+import { DemoModule } from '../../src/demo/demo.module.js';
+import { UsersModule } from '../../src/users/users.module.js';
+
+/** A lockout as the bench plugs it in: its modules, its hook into the login, its guard (first). */
+export interface Lockout {
+  imports: NonNullable<ModuleMetadata['imports']>;
+  auth: AuthModuleOptions;
+  providers: Provider[];
+}
+
+export const NO_LOCKOUT: Lockout = { imports: [], auth: {}, providers: [] };
+
+/**
+ * The identity core of the app (the measured route lives there) with one lockout or none. The
+ * feature modules are left out of every variant: pages and contracts depend on the maintenance
+ * module, so they cannot be in the others.
+ */
+@Module({})
+export class BenchModule {
+  static forRoot(config: AppConfig, clock: Clock, lockout: Lockout): DynamicModule {
+    return {
+      module: BenchModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
+        DatabaseModule.forRoot(),
+        ...lockout.imports,
+        AuthModule.forRoot(lockout.auth),
+        UsersModule,
+        DemoModule,
+      ],
+      providers: [
+        // The lockout's guard runs first, as in AppModule.
+        ...lockout.providers,
+        ...authGuards,
+        // configureApp asks for one; the measured API routes never use it.
+        { provide: PageErrorRenderer, useValue: { render: () => undefined } },
+      ],
+    };
+  }
+}
