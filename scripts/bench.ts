@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -54,6 +55,8 @@ class BenchModule {
         AuthModule.forRoot(lockout?.auth ?? {}),
         UsersModule,
         DemoModule,
+        // The lockout's scheduled job runs on @nestjs/schedule.
+        ScheduleModule.forRoot(),
       ],
       providers: [
         ...(lockout?.guards ?? []),

@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { AppModule } from '../src/app.module.js';
 import { SystemClock } from '../src/common/clock.js';
 import { loadAppConfig } from '../src/config/app-config.js';
-import {
-  formatRoutePolicyTable,
-  MaintenanceRoutePolicy,
-} from '../src/maintenance/maintenance.route-policy.js';
+import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../src/maintenance/index.js';
 
 /**
  * `npm run routes`: every route with its policy during downtime (`open` to all, or `exempt-only`)

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import { unauthorizedProblem } from '../common/problem.js';
 import { CurrentPrincipal, Public, SkipCsrf } from './auth.decorators.js';
 import { ActivateDto, LoginDto, LoginResponseDto, UserDto } from './auth.dto.js';

@@ -153,7 +153,10 @@ export class ConfigError extends Error {}
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
   // class-validator's default messages start with the property name, which the line already names.
-  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(`${error.property} `, '');
+  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(
+    `${error.property} `,
+    '',
+  );
   return `Invalid configuration: ${error.property}: ${reason} (got ${JSON.stringify(error.value)})`;
 }
 

@@ -15,7 +15,7 @@ import {
 import { CONTRACT_STATUSES } from '../contracts/contract.entity.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import type { ProblemDetails } from '../common/problem.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { User } from '../users/user.entity.js';
 import { PageI18n } from './pages.i18n.js';
 import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';

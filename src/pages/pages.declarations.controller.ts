@@ -17,7 +17,7 @@ import {
   type DeclarationDto,
 } from '../declarations/declaration.dto.js';
 import { DeclarationsService } from '../declarations/declarations.service.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { PageI18n } from './pages.i18n.js';
 import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';

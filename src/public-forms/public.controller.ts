@@ -8,7 +8,7 @@ import {
 import type { Request } from 'express';
 import { Public, SkipCsrf } from '../auth/auth.decorators.js';
 import { PageQueryDto } from '../contracts/pagination.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import {
   CreateJobApplicationDto,
   FormSubmissionDto,

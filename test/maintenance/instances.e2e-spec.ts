@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MaintenanceScheduler } from '../../src/maintenance/maintenance.scheduler.js';
+import { MaintenanceScheduler } from '../../src/maintenance/index.js';
 import { loginAll, type Sessions } from '../support/fixtures.js';
 import { testDatabaseKind, startTestApp, type TestApp } from '../support/test-app.js';
 import {

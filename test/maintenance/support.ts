@@ -1,10 +1,7 @@
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import request from 'supertest';
 import { IntegrationOnly, Public } from '../../src/auth/auth.decorators.js';
-import {
-  AllowDuringMaintenance,
-  MaintenancePageRoute,
-} from '../../src/maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance, MaintenancePageRoute } from '../../src/maintenance/index.js';
 import { useSignedInApp, type SignedInApp } from '../support/fixtures.js';
 import { SETTINGS } from '../support/maintenance.js';
 import type { TestApp } from '../support/test-app.js';

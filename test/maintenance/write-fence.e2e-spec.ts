@@ -1,6 +1,5 @@
 import type { ProblemException } from '../../src/common/problem.js';
-import { MaintenanceWriteFence } from '../../src/maintenance/maintenance.write-fence.js';
-import type { MaintenancePrincipal } from '../../src/maintenance/maintenance.options.js';
+import { MaintenanceWriteFence, type MaintenancePrincipal } from '../../src/maintenance/index.js';
 import { loginAll, useTestApp } from '../support/fixtures.js';
 import { HOUR, LONG_SESSIONS, schedule } from './support.js';
 
