@@ -2,17 +2,8 @@ import request from 'supertest';
 import { MaintenanceScheduler } from '../../src/maintenance/index.js';
 import { loginAll, type Sessions } from '../support/fixtures.js';
 import { testDatabaseKind, startTestApp, type TestApp } from '../support/test-app.js';
-import {
-  eventually,
-  getSettings,
-  HOUR,
-  logEvents,
-  LONG_SESSIONS,
-  MINUTE,
-  put,
-  schedule,
-  SETTINGS,
-} from './support.js';
+import { eventually, logEvents, LONG_SESSIONS } from './support.js';
+import { getSettings, HOUR, MINUTE, put, schedule, SETTINGS } from '../support/maintenance.js';
 
 /**
  * On PostgreSQL the default backstop (5 s) is far slower than the 1 s allowed, so passing proves

@@ -1,17 +1,8 @@
 import request from 'supertest';
 import { attemptLogin, useSignedInApp } from '../support/fixtures.js';
 import { bearer, DEMO, login, withSession } from '../support/sessions.js';
-import {
-  getSettings,
-  hits,
-  HOUR,
-  LONG_SESSIONS,
-  MaintenanceProbeModule,
-  put,
-  resetHits,
-  schedule,
-  turnOff,
-} from './support.js';
+import { hits, LONG_SESSIONS, MaintenanceProbeModule, resetHits } from './support.js';
+import { getSettings, HOUR, put, schedule, turnOff } from '../support/maintenance.js';
 
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

@@ -3,19 +3,17 @@ import { MaintenanceScheduler } from '../../src/maintenance/index.js';
 import { loginAll } from '../support/fixtures.js';
 import { bearer, withSession } from '../support/sessions.js';
 import { startTestApp } from '../support/test-app.js';
+import { LONG_SESSIONS, logEvents, useMaintenanceApp } from './support.js';
 import {
   getSettings,
   HOUR,
-  LONG_SESSIONS,
-  logEvents,
   MINUTE,
   put,
   schedule,
   SETTINGS,
   stableSettings,
   turnOff,
-  useMaintenanceApp,
-} from './support.js';
+} from '../support/maintenance.js';
 
 describe('maintenance settings API (R1–R6)', () => {
   const { t, as: s } = useMaintenanceApp();

@@ -5,7 +5,8 @@ import {
   type MaintenanceRefusal,
 } from '../../src/maintenance/index.js';
 import { loginAll, useTestApp } from '../support/fixtures.js';
-import { HOUR, LONG_SESSIONS, schedule } from './support.js';
+import { LONG_SESSIONS } from './support.js';
+import { HOUR, schedule } from '../support/maintenance.js';
 
 const agency: MaintenancePrincipal = {
   kind: 'user',
