@@ -67,14 +67,11 @@ export abstract class FormPagesController<Item, CreateDto, UpdateDto> {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | void> {
     const actor = actorOf(principal);
-    const problem = await saveForm(
-      this.createDto,
-      this.createValues(body),
-      (dto) => this.saveNew(actor, dto),
-      this.i18n.languageOf(request),
-    );
+    const language = this.i18n.languageOf(request);
+    const save = (dto: CreateDto) => this.saveNew(actor, dto);
+    const problem = await saveForm(this.createDto, this.createValues(body), save, language);
     if (problem) return this.renderList(request, response, actor, { problem, values: body });
-    return response.redirect(303, `${this.listPath}?saved=1`);
+    return this.backToList(response);
   }
 
   @Get(':id')
@@ -97,16 +94,16 @@ export abstract class FormPagesController<Item, CreateDto, UpdateDto> {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | void> {
     const actor = actorOf(principal);
-    const problem = await saveForm(
-      this.updateDto,
-      this.updateValues(body),
-      (dto) => this.saveChange(actor, id, dto),
-      this.i18n.languageOf(request),
-    );
-    if (problem) {
-      const item = await this.load(actor, id);
-      return this.renderEdit(request, response, actor, item, { problem, values: body });
-    }
-    return response.redirect(303, `${this.listPath}?saved=1`);
+    const language = this.i18n.languageOf(request);
+    const save = (dto: UpdateDto) => this.saveChange(actor, id, dto);
+    const problem = await saveForm(this.updateDto, this.updateValues(body), save, language);
+    if (!problem) return this.backToList(response);
+    const item = await this.load(actor, id);
+    return this.renderEdit(request, response, actor, item, { problem, values: body });
+  }
+
+  /** A saved form goes back to the list, which says so (303, so a reload does not post again). */
+  private backToList(response: Response): void {
+    response.redirect(303, `${this.listPath}?saved=1`);
   }
 }

@@ -4,6 +4,7 @@ import {
   BACKSTOP_INTERVAL,
   DOWNTIME_START_TIMEOUT,
   MaintenanceRefusalCounter,
+  MaintenanceStateService,
 } from '../../src/maintenance/index.js';
 import { startLiftApp, widgetCalls, type LiftApp } from './lift-app.js';
 
@@ -85,7 +86,12 @@ describe('the maintenance module lifted into another Nest app', () => {
       expect(invalid.headers['maintenance-starts-at']).toBe(startsAt.toISOString());
     });
 
-    it('arms the named start timeout and the backstop interval in the SchedulerRegistry', () => {
+    it('arms the named start timeout and the backstop interval in the SchedulerRegistry', async () => {
+      // The backstop re-reads the window: the snapshot is confirmed again after an interval.
+      const state = lift.app.get(MaintenanceStateService);
+      const confirmed = state.confirmedAt()!.getTime();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(state.confirmedAt()!.getTime()).toBeGreaterThan(confirmed);
       const registry = lift.app.get(SchedulerRegistry);
       expect(registry.doesExist('timeout', DOWNTIME_START_TIMEOUT)).toBe(true);
       expect(registry.doesExist('interval', BACKSTOP_INTERVAL)).toBe(true);
