@@ -32,8 +32,10 @@ export {
 export {
   COUNTDOWN_HEADER,
   countdownHeaders,
+  isActiveTooLong,
   MAINTENANCE_STATES,
   maintenanceState,
+  retryAfterSeconds,
   secondsUntil,
   STARTS_AT_HEADER,
   type MaintenanceState,

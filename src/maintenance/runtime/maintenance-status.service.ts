@@ -28,11 +28,6 @@ export class MaintenanceStatusService {
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
-  /** Where refused page requests are sent (R14). */
-  get pagePath(): string {
-    return this.options.pagePath;
-  }
-
   /** The principal of a request, as the module sees it. */
   principalOf(request: Request): MaintenancePrincipal {
     return this.options.getPrincipal(request);
