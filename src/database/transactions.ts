@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -7,25 +6,21 @@ import { DataSource, type EntityManager } from 'typeorm';
  * plain transaction on a pooled connection. TypeORM's better-sqlite3 driver has one connection for
  * everything, so a second transaction (or a write) started while one is open would join it and be
  * rolled back with it; on SQLite `run` therefore queues transactions one after another (a mutex).
- * Not re-entrant: pass the manager down instead of calling `run` inside `work`.
+ * Not re-entrant: on SQLite a `run` inside `work` would wait for itself, so pass the manager down.
+ * (No AsyncLocalStorage to detect that: on Node 20 it makes every later promise of the process dearer.)
  * A lint rule (eslint.config.js) keeps transactions and repository writes elsewhere out of src/.
  */
 @Injectable()
 export class Transactions {
   private readonly serialised: boolean;
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
 
   constructor(private readonly dataSource: DataSource) {
     this.serialised = dataSource.options.type === 'better-sqlite3';
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) {
-      return Promise.reject(new Error('Transactions.run is not re-entrant: pass the manager down'));
-    }
-    const transaction = () =>
-      this.inside.run(true, () => this.dataSource.transaction((manager) => work(manager)));
+    const transaction = () => this.dataSource.transaction((manager) => work(manager));
     if (!this.serialised) return transaction();
     const result = this.tail.then(transaction);
     this.tail = result.catch(() => undefined);

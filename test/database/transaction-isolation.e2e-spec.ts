@@ -65,9 +65,4 @@ describe('transaction isolation between requests', () => {
     );
     expect(rows.map((row) => row.name)).toEqual(['Parallel done', 'Parallel done']);
   });
-
-  it('refuses a transaction opened inside another (it would wait for itself on SQLite)', async () => {
-    const nested = transactions.run(() => transactions.run(() => Promise.resolve('inner')));
-    await expect(nested).rejects.toThrow(/not re-entrant/);
-  });
 });
