@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { transactionsOnly } from './eslint-rules/transactions-only.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', 'src/**/public/**', 'test/support/api-schema.ts'] },
@@ -17,6 +18,14 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The app writes through Transactions.run only. The maintenance module is exempt: it imports no
+    // app code and takes the host's runner as its `runInTransaction` option instead.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/transactions.ts', 'src/maintenance/**'],
+    plugins: { local: { rules: { 'transactions-only': transactionsOnly } } },
+    rules: { 'local/transactions-only': 'error' },
   },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],

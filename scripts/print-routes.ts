@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import {
-  formatRoutePolicyTable,
-  MaintenanceRoutePolicy,
-} from '../src/maintenance/maintenance.route-policy.js';
+import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../src/maintenance/index.js';
 import { withThrowawayApp } from './throwaway-app.js';
 
 /**

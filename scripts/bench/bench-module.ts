@@ -1,3 +1,4 @@
+import { ScheduleModule } from '@nestjs/schedule';
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { authGuards, AuthModule, type AuthModuleOptions } from '../../src/auth/auth.module.js';
 import { ClockModule } from '../../src/common/clock.module.js';
@@ -32,6 +33,8 @@ export class BenchModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(),
+        // The module's timers live in the SchedulerRegistry; every variant gets it, as AppModule has it.
+        ScheduleModule.forRoot(),
         ...lockout.imports,
         AuthModule.forRoot(lockout.auth),
         UsersModule,

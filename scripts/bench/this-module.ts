@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { maintenanceLockout } from '../../src/app.module.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import type { Clock } from '../../src/common/clock.js';
-import { STARTS_AT_HEADER } from '../../src/maintenance/maintenance-headers.middleware.js';
-import { MaintenanceStateService } from '../../src/maintenance/maintenance-state.service.js';
+import { maintenanceLockout } from '../../src/lockout/lockout.js';
 import {
   MaintenanceChangeNotifier,
+  MaintenanceStateService,
   PostgresNotifier,
-} from '../../src/maintenance/maintenance.notifier.js';
+  STARTS_AT_HEADER,
+} from '../../src/maintenance/index.js';
 import type { Lockout } from './bench-module.js';
 
 /*

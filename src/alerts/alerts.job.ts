@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -38,6 +39,7 @@ export class AlertsJob implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly scheduler: SchedulerRegistry,
+    private readonly transactions: Transactions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -118,12 +120,14 @@ export class AlertsJob implements OnApplicationBootstrap {
 
   /** Moves last_run_at from `from` to `to` unless someone else already moved it. */
   private async claim(search: SavedSearch, from: Date, to: Date): Promise<boolean> {
-    const update = await this.searches
-      .createQueryBuilder()
-      .update(SavedSearch)
-      .set({ lastRunAt: to })
-      .where('id = :id AND last_run_at = :from', { id: search.id, from: from.getTime() })
-      .execute();
+    const update = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(SavedSearch)
+        .set({ lastRunAt: to })
+        .where('id = :id AND last_run_at = :from', { id: search.id, from: from.getTime() })
+        .execute(),
+    );
     return update.affected === 1;
   }
 }

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ export class SavedSearchesService {
   constructor(
     @InjectRepository(SavedSearch) private readonly searches: Repository<SavedSearch>,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(userId: string, query: PageQueryDto): Promise<Page<SavedSearchDto>> {
@@ -43,12 +45,14 @@ export class SavedSearchesService {
       lastRunAt: now,
       createdAt: now,
     };
-    await this.searches.insert(search);
+    await this.transactions.run((manager) => manager.insert(SavedSearch, search));
     return toSavedSearchDto(search);
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.searches.delete({ id, userId });
+    const result = await this.transactions.run((manager) =>
+      manager.delete(SavedSearch, { id, userId }),
+    );
     if (!result.affected) throw notFoundProblem(`No saved search ${id}.`);
   }
 }

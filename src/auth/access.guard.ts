@@ -3,18 +3,27 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { forbiddenProblem, unauthorizedProblem } from '../common/problem.js';
 import type { IntegrationKind } from '../integrations/integration-client.entity.js';
+import { MAINTENANCE_PUBLIC } from '../maintenance/index.js';
 import type { Role } from '../users/role.js';
 import { AUTH_INTEGRATION_KINDS, AUTH_PUBLIC, AUTH_ROLES } from './auth.decorators.js';
 import { principalOf } from './principal.js';
 
-/** Default deny: a route is for signed-in users unless marked @Public() or @IntegrationOnly(). */
+/**
+ * Default deny: a route is for signed-in users unless marked @Public() or @IntegrationOnly(). The
+ * maintenance module's public status route declares MAINTENANCE_PUBLIC, honoured like @Public().
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(AUTH_PUBLIC, targets)) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(AUTH_PUBLIC, targets) ||
+      this.reflector.getAllAndOverride<boolean>(MAINTENANCE_PUBLIC, targets)
+    ) {
+      return true;
+    }
     const principal = principalOf(context.switchToHttp().getRequest<Request>());
     const kinds = this.reflector.getAllAndOverride<IntegrationKind[] | undefined>(
       AUTH_INTEGRATION_KINDS,

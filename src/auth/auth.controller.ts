@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import { clientAddress } from '../common/client-address.js';
 import { unauthorizedProblem } from '../common/problem.js';
 import { CurrentPrincipal, Public, SkipCsrf } from './auth.decorators.js';

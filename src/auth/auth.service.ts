@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly admission: LoginAdmission,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
@@ -87,9 +89,12 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(password);
     // The token hash in the WHERE clause makes a concurrent second use of the same token update nothing.
-    const result = await this.users.update(
-      { id: user.id, activationTokenHash: user.activationTokenHash!, status: 'invited' },
-      { passwordHash, status: 'active', activationTokenHash: null, activationExpiresAt: null },
+    const result = await this.transactions.run((manager) =>
+      manager.update(
+        User,
+        { id: user.id, activationTokenHash: user.activationTokenHash!, status: 'invited' },
+        { passwordHash, status: 'active', activationTokenHash: null, activationExpiresAt: null },
+      ),
     );
     if (!result.affected) throw fieldProblem('token', 'is unknown or has already been used');
     await this.throttle.release(reservation);

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
@@ -23,6 +24,7 @@ export class SessionService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(userId: string): Promise<{ sessionId: string; session: Session }> {
@@ -36,7 +38,7 @@ export class SessionService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
     });
-    await this.sessions.insert(session);
+    await this.transactions.run((manager) => manager.insert(Session, session));
     return { sessionId, session };
   }
 
@@ -47,23 +49,29 @@ export class SessionService {
     const now = this.clock.now().getTime();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (now >= session.expiresAt.getTime() || now >= idleLimit) {
-      await this.sessions.delete({ idHash: session.idHash });
+      await this.transactions.run((manager) => manager.delete(Session, { idHash: session.idHash }));
       return null;
     }
     const user = await this.users.findOneBy({ id: session.userId });
     if (!user || user.status !== 'active') return null;
     if (now - session.lastSeenAt.getTime() >= SessionService.TOUCH_AFTER_MS) {
       session.lastSeenAt = new Date(now);
-      await this.sessions.update({ idHash: session.idHash }, { lastSeenAt: session.lastSeenAt });
+      const lastSeenAt = session.lastSeenAt;
+      await this.transactions.run((manager) =>
+        manager.update(Session, { idHash: session.idHash }, { lastSeenAt }),
+      );
     }
     return { session, user };
   }
 
   async destroy(sessionId: string): Promise<void> {
-    await this.sessions.delete({ idHash: sha256(sessionId) });
+    await this.transactions.run((manager) =>
+      manager.delete(Session, { idHash: sha256(sessionId) }),
+    );
   }
 
   async destroyExpired(): Promise<void> {
-    await this.sessions.delete({ expiresAt: LessThan(this.clock.now()) });
+    const now = this.clock.now();
+    await this.transactions.run((manager) => manager.delete(Session, { expiresAt: LessThan(now) }));
   }
 }

@@ -1,16 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { Clock } from '../common/clock.js';
 import { ClockModule } from '../common/clock.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { maintenanceLockout } from '../lockout/lockout.js';
 import { UserAdministrationModule } from '../users/users.module.js';
-import { MAINTENANCE_COMMANDS, maintenanceModuleForCli } from './maintenance.commands.js';
+import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
 
 /**
  * The command line's application context: the same configuration, database and services as the
- * server, without HTTP, the scheduled jobs (ScheduleModule) or the demo data.
+ * server, without HTTP, the alert jobs or the demo data.
  */
 @Module({})
 export class CliModule {
@@ -21,7 +23,9 @@ export class CliModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(),
-        maintenanceModuleForCli(config, clock),
+        // The same lockout as the server (rules, events, NOTIFY); its timers need the registry.
+        ScheduleModule.forRoot(),
+        maintenanceLockout(config, clock).module,
         UserAdministrationModule,
       ],
       providers: [...USERS_COMMANDS, ...MAINTENANCE_COMMANDS],

@@ -1,28 +1,17 @@
-// The only file of the command line that imports the maintenance module.
-import { Injectable, type DynamicModule } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Command, Option, SubCommand } from 'nest-commander';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { MaintenanceSettingsService } from '../maintenance/maintenance-settings.service.js';
-import { UpdateMaintenanceSettingsDto } from '../maintenance/maintenance.dto.js';
-import { MaintenanceModule } from '../maintenance/maintenance.module.js';
-import { secondsUntil } from '../maintenance/maintenance.state.js';
+import {
+  MaintenanceSettingsService,
+  secondsUntil,
+  UpdateMaintenanceSettingsDto,
+} from '../maintenance/index.js';
 import { cliActor, CliCommand, validated, wholeNumber } from './cli-command.js';
 import {
   describeMaintenanceStatus,
   type MaintenanceStatusJson,
 } from './maintenance-status.text.js';
-
-/** The maintenance module as the command line needs it: the settings service; nobody makes requests. */
-export function maintenanceModuleForCli(config: AppConfig, clock: Clock): DynamicModule {
-  return MaintenanceModule.forRoot({
-    clock,
-    getPrincipal: () => ({ kind: 'anonymous' }),
-    defaultRetryAfterSeconds: config.MAINTENANCE_DEFAULT_RETRY_AFTER_SECONDS,
-    activeWarningHours: config.MAINTENANCE_ACTIVE_WARNING_HOURS,
-    refreshIntervalMs: config.MAINTENANCE_REFRESH_INTERVAL_MS,
-  });
-}
 
 /** Decorated so that its constructor's parameter types are emitted for the subclasses' injection. */
 @Injectable()

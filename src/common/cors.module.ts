@@ -10,9 +10,8 @@ export const EXPOSED_HEADERS = [
 ];
 
 /**
- * CORS for machine clients' browser scripts (no cookies cross-origin). A module middleware rather than
- * `app.enableCors()`, so that it runs after the modules imported before it: the maintenance headers
- * (R11) are then on preflight answers too.
+ * CORS for machine clients' browser scripts (no cookies cross-origin), as a module middleware.
+ * Preflights are answered here, before any route: they carry no maintenance headers (README, R11).
  */
 @Module({})
 export class CorsModule implements NestModule {

@@ -8,12 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { languageOf, type Language } from './language.js';
-import {
-  PROBLEM_CONTENT_TYPE,
-  ProblemException,
-  problemType,
-  type ProblemDetails,
-} from './problem.js';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -31,7 +26,29 @@ const TITLES: Record<number, string> = {
 
 /** Renders a non-API error (a page request); the pages module replaces this with its own renderer. */
 export abstract class PageErrorRenderer {
-  abstract render(request: Request, response: Response, problem: ProblemDetails): void;
+  abstract render(
+    request: Request,
+    response: Response,
+    problem: ProblemDetails,
+    exception: unknown,
+  ): void;
+}
+
+/**
+ * An exception that carries its own problem document, headers and translations: ProblemException,
+ * or a library's own such as the maintenance module's MaintenanceProblem.
+ */
+interface CarriesProblem {
+  readonly headers: Record<string, string>;
+  in(language: Language): ProblemDetails;
+}
+
+function carriesProblem(exception: unknown): exception is HttpException & CarriesProblem {
+  return (
+    exception instanceof HttpException &&
+    typeof (exception as Partial<CarriesProblem>).in === 'function' &&
+    typeof (exception as Partial<CarriesProblem>).headers === 'object'
+  );
 }
 
 function describe(message: unknown, fallback: string): string {
@@ -45,7 +62,7 @@ export function toProblem(
   instance: string,
   language: Language = 'en',
 ): ProblemDetails {
-  if (exception instanceof ProblemException) return { ...exception.in(language), instance };
+  if (carriesProblem(exception)) return { ...exception.in(language), instance };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -103,12 +120,12 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
-    if (exception instanceof ProblemException) {
+    if (carriesProblem(exception)) {
       for (const [name, value] of Object.entries(exception.headers))
         response.setHeader(name, value);
     }
     if (this.pageRenderer && !isApiRequest(request)) {
-      this.pageRenderer.render(request, response, problem);
+      this.pageRenderer.render(request, response, problem, exception);
       return;
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

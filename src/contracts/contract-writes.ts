@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { MaintenanceWriteFence } from '../maintenance/maintenance.write-fence.js';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions.js';
+import { maintenancePrincipalOf } from '../lockout/lockout.js';
+import { MaintenanceWriteFence } from '../maintenance/index.js';
 import { isRegularUser, type Actor } from './contract-access.js';
 
 /**
@@ -22,23 +24,17 @@ export class ContractWriteHooks {
 @Injectable()
 export class ContractWrites {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly hooks: ContractWriteHooks,
     private readonly fence: MaintenanceWriteFence,
   ) {}
 
   run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const result = await work(manager);
       await this.hooks.beforeCommit(manager);
-      if (isRegularUser(actor)) {
-        await this.fence.assertWritable(manager, {
-          kind: 'user',
-          role: actor.user.role,
-          sessionId: actor.sessionId,
-          actor: actor.user.email,
-        });
-      }
+      if (isRegularUser(actor))
+        await this.fence.assertWritable(manager, maintenancePrincipalOf(actor));
       return result;
     });
   }

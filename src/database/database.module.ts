@@ -4,14 +4,20 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, parseDatabaseUrl, prepareDatabase } from './database-url.js';
 import { MIGRATIONS } from './migrations.js';
-import { isolateSqliteTransactions } from './sqlite-isolation.js';
+import { Transactions } from './transactions.js';
 
-/** TypeORM on SQLite or PostgreSQL, with the migrations applied at start unless MIGRATIONS_RUN=false. */
+/**
+ * TypeORM on SQLite or PostgreSQL, with the migrations applied at start unless MIGRATIONS_RUN=false.
+ * Global: every feature writes through its Transactions.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      providers: [Transactions],
+      exports: [Transactions],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
@@ -26,11 +32,7 @@ export class DatabaseModule {
               retryDelay: 1000,
             };
           },
-          dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
-            isolateSqliteTransactions(dataSource);
-            return dataSource;
-          },
+          dataSourceFactory: (options) => new DataSource(options!).initialize(),
         }),
       ],
     };

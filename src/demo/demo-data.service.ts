@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEMO_SEEDER, type DemoDataSeeder } from './demo-seeder.decorator.js';
 
@@ -11,7 +11,7 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,7 +29,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       )
       .sort((a, b) => a.order - b.order);
     for (const { seeder } of seeders) {
-      await this.dataSource.transaction((manager) => seeder.seed(manager));
+      await this.transactions.run((manager) => seeder.seed(manager));
     }
     this.logger.log({ event: 'demo-data-ready', seeders: seeders.length });
   }

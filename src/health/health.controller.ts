@@ -12,7 +12,7 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 
 @ApiTags('health')
 @Public()

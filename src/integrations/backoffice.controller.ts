@@ -10,7 +10,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, IntegrationOnly } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { forbiddenProblem } from '../common/problem.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import { assertIdempotencyKey, BackofficeService } from './backoffice.service.js';
 import { BackofficeMutationDto, MutationResultDto } from './integrations.dto.js';
 

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +12,7 @@ export class IntegrationMessagesService {
   constructor(
     @InjectRepository(IntegrationMessage) private readonly messages: Repository<IntegrationMessage>,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async store(clientId: string, dto: IntegrationMessageDto): Promise<MessageReceiptDto> {
@@ -21,7 +23,7 @@ export class IntegrationMessagesService {
       payload: dto.payload,
       receivedAt: this.clock.now(),
     };
-    await this.messages.insert(message);
+    await this.transactions.run((manager) => manager.insert(IntegrationMessage, message));
     return { id: message.id, receivedAt: message.receivedAt.toISOString() };
   }
 }

@@ -1,65 +1,77 @@
-import {
-  Module,
-  RequestMethod,
-  type DynamicModule,
-  type MiddlewareConsumer,
-  type NestModule,
-  type Provider,
-} from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MaintenanceAdminGuard } from './maintenance-admin.guard.js';
-import { MaintenanceEventEntity } from './maintenance-event.entity.js';
-import { MaintenanceHeadersMiddleware } from './maintenance-headers.middleware.js';
-import { MaintenanceNoticeAckEntity } from './maintenance-notice-ack.entity.js';
-import { MaintenanceSettingsService } from './maintenance-settings.service.js';
-import { MaintenanceStateService } from './maintenance-state.service.js';
-import { MaintenanceStatusService } from './maintenance-status.service.js';
-import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+import { MaintenanceAdminGuard } from './http/maintenance-admin.guard.js';
+import { MaintenanceCountdownInterceptor } from './http/maintenance-countdown.interceptor.js';
 import {
   MaintenanceSettingsController,
   MaintenanceStatusController,
-} from './maintenance.controller.js';
-import { MaintenanceGuard } from './maintenance.guard.js';
-import { MaintenanceLoginAdmission } from './maintenance.login-admission.js';
-import { createNotifier, MaintenanceChangeNotifier } from './maintenance.notifier.js';
+} from './http/maintenance.controller.js';
+import { MaintenanceGuard } from './http/maintenance.guard.js';
+import { MaintenanceProblems } from './http/maintenance.problems.js';
+import { MaintenanceRoutePolicy } from './http/maintenance.route-policy.js';
 import {
   MAINTENANCE_OPTIONS,
   resolveMaintenanceOptions,
   type MaintenanceModuleAsyncOptions,
   type MaintenanceModuleOptions,
+  type ResolvedMaintenanceOptions,
 } from './maintenance.options.js';
-import { MaintenanceRoutePolicy } from './maintenance.route-policy.js';
-import { MaintenanceScheduler } from './maintenance.scheduler.js';
-import { MaintenanceStorage } from './maintenance.storage.js';
-import { MaintenanceTimers } from './maintenance.timers.js';
-import { TypeOrmMaintenanceStorage } from './maintenance.typeorm-storage.js';
-import { MaintenanceWriteFence } from './maintenance.write-fence.js';
+import { MaintenanceEventEntity } from './persistence/maintenance-event.entity.js';
+import { MaintenanceNoticeAckEntity } from './persistence/maintenance-notice-ack.entity.js';
+import { MaintenanceWindowEntity } from './persistence/maintenance-window.entity.js';
+import { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
+import { createNotifier, MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
+import { MaintenanceStorage } from './persistence/maintenance.storage.js';
+import { TypeOrmMaintenanceStorage } from './persistence/maintenance.typeorm-storage.js';
+import { MaintenanceRefusalCounter } from './runtime/maintenance-refusal.counter.js';
+import { MaintenanceSettingsService } from './runtime/maintenance-settings.service.js';
+import { MaintenanceStateService } from './runtime/maintenance-state.service.js';
+import { MaintenanceStatusService } from './runtime/maintenance-status.service.js';
+import { MaintenanceLoginAdmission } from './runtime/maintenance.login-admission.js';
+import { MaintenanceScheduler } from './runtime/maintenance.scheduler.js';
+import { MaintenanceWriteFence } from './runtime/maintenance.write-fence.js';
+
+/** The module's migrations, in order, for the host's migration list. */
+export const MAINTENANCE_MIGRATIONS = [Maintenance1764300100000];
+
+/** The module's entities (registered by the module itself; a host without autoLoadEntities lists them). */
+export const MAINTENANCE_ENTITIES = [
+  MaintenanceWindowEntity,
+  MaintenanceEventEntity,
+  MaintenanceNoticeAckEntity,
+];
 
 const EXPORTS = [
   MAINTENANCE_OPTIONS,
+  MaintenanceStorage,
   MaintenanceStateService,
   MaintenanceStatusService,
   MaintenanceSettingsService,
   MaintenanceLoginAdmission,
   MaintenanceWriteFence,
   MaintenanceRoutePolicy,
+  MaintenanceRefusalCounter,
   MaintenanceGuard,
+  MaintenanceAdminGuard,
+  MaintenanceProblems,
 ];
 
 /**
- * The maintenance lockout (SPEC R1–R11, R14, R16, R17, R20), shaped like @nestjs/throttler:
- * `forRoot(options)` / `forRootAsync({ useFactory, inject })`, storage behind an interface, and a guard
- * that the app registers itself as its FIRST APP_GUARD:
+ * The maintenance lockout (R1–R17, R20), shaped like @nestjs/throttler: `forRoot(options)` /
+ * `forRootAsync({ useFactory, inject })`, storage behind an abstract class, and a guard that the host
+ * registers itself as its FIRST APP_GUARD:
  *
  *     { provide: APP_GUARD, useClass: MaintenanceGuard }
  *
- * It knows nothing of the app's users: `getPrincipal` maps a request to a MaintenancePrincipal.
- * Global, so feature modules can inject MaintenanceWriteFence and MaintenanceStatusService.
+ * The module registers the countdown interceptor (APP_INTERCEPTOR) and its controllers, and needs
+ * ScheduleModule.forRoot() and a TypeORM DataSource in the host. It knows nothing of the host's
+ * users: `getPrincipal` maps a request, `exemptions` name who keeps working. Global, so feature
+ * modules can inject MaintenanceWriteFence and MaintenanceStatusService.
  */
 @Module({})
-export class MaintenanceModule implements NestModule {
+export class MaintenanceModule {
   static forRoot(options: MaintenanceModuleOptions): DynamicModule {
     return MaintenanceModule.create([
       { provide: MAINTENANCE_OPTIONS, useValue: resolveMaintenanceOptions(options) },
@@ -80,17 +92,6 @@ export class MaintenanceModule implements NestModule {
     );
   }
 
-  /**
-   * Marks the public status endpoint with the host's "no login needed" decorator(s), e.g. `Public()`;
-   * the module cannot know how the host's access control spells that.
-   */
-  static makeStatusPublic(...decorators: MethodDecorator[]): void {
-    const prototype = MaintenanceStatusController.prototype;
-    const descriptor = Object.getOwnPropertyDescriptor(prototype, 'get');
-    if (!descriptor) throw new Error('MaintenanceStatusController.get is missing');
-    for (const decorate of decorators) decorate(prototype, 'get', descriptor);
-  }
-
   private static create(
     optionsProviders: Provider[],
     imports: DynamicModule['imports'] = [],
@@ -98,21 +99,29 @@ export class MaintenanceModule implements NestModule {
     return {
       module: MaintenanceModule,
       global: true,
-      imports: [
-        ...imports,
-        DiscoveryModule,
-        TypeOrmModule.forFeature([
-          MaintenanceWindowEntity,
-          MaintenanceEventEntity,
-          MaintenanceNoticeAckEntity,
-        ]),
-      ],
+      imports: [...imports, DiscoveryModule, TypeOrmModule.forFeature(MAINTENANCE_ENTITIES)],
       controllers: [MaintenanceSettingsController, MaintenanceStatusController],
       providers: [
         ...optionsProviders,
-        { provide: MaintenanceStorage, useClass: TypeOrmMaintenanceStorage },
-        { provide: MaintenanceChangeNotifier, inject: [DataSource], useFactory: createNotifier },
-        MaintenanceTimers,
+        {
+          provide: MaintenanceStorage,
+          inject: [MAINTENANCE_OPTIONS, DataSource],
+          useFactory: (options: ResolvedMaintenanceOptions, dataSource: DataSource) =>
+            options.storage ?? new TypeOrmMaintenanceStorage(dataSource, options.runInTransaction),
+        },
+        {
+          provide: MaintenanceChangeNotifier,
+          inject: [MAINTENANCE_OPTIONS, DataSource],
+          useFactory: (options: ResolvedMaintenanceOptions, dataSource: DataSource) =>
+            options.notifier ?? createNotifier(dataSource),
+        },
+        {
+          provide: MaintenanceProblems,
+          inject: [MAINTENANCE_OPTIONS],
+          useFactory: (options: ResolvedMaintenanceOptions) =>
+            new MaintenanceProblems(options.messages),
+        },
+        { provide: APP_INTERCEPTOR, useClass: MaintenanceCountdownInterceptor },
         MaintenanceStateService,
         MaintenanceScheduler,
         MaintenanceSettingsService,
@@ -120,16 +129,11 @@ export class MaintenanceModule implements NestModule {
         MaintenanceLoginAdmission,
         MaintenanceWriteFence,
         MaintenanceRoutePolicy,
+        MaintenanceRefusalCounter,
         MaintenanceGuard,
         MaintenanceAdminGuard,
       ],
       exports: EXPORTS,
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(MaintenanceHeadersMiddleware)
-      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

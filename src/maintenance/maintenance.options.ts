@@ -1,37 +1,34 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import type { EntityManager } from 'typeorm';
+import {
+  DEFAULT_MAINTENANCE_MESSAGES,
+  type MaintenanceMessageCatalogue,
+  type MaintenanceMessages,
+} from './http/maintenance.messages.js';
+import type { MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
+import type { MaintenanceStorage } from './persistence/maintenance.storage.js';
+import type { MaintenanceExemptions, MaintenancePrincipal } from './rules/maintenance.principal.js';
 
 /**
- * Who is making a request, as far as the lockout cares. The app maps its own principal to this,
- * so that the module does not depend on the auth or users modules.
+ * Runs `work` in one database transaction. On SQLite the host passes its own runner, so that the
+ * module's writes queue behind the host's (one connection); the default is `dataSource.transaction`.
  */
-export type MaintenancePrincipal =
-  | {
-      kind: 'user';
-      role: string;
-      /** The login session (null while logging in, before a session exists). */
-      sessionId: string | null;
-      /** Recorded as the actor of changes, e.g. the user's e-mail address. */
-      actor: string;
-    }
-  | { kind: 'integration'; integrationKind: string }
-  | { kind: 'anonymous' };
-
-/** Who may keep working during downtime (SPEC §1). */
-export interface MaintenanceExemptions {
-  roles: readonly string[];
-  integrationKinds: readonly string[];
-}
+export type MaintenanceTransactionRunner = <T>(
+  work: (manager: EntityManager) => Promise<T>,
+) => Promise<T>;
 
 export interface MaintenanceModuleOptions {
   /** Maps a request to its principal; called only while a window is active (and by the status endpoint). */
   getPrincipal(request: Request): MaintenancePrincipal;
-  /** The source of "now" (tests move it). */
-  clock: { now(): Date };
-  /** Default: CUSTOMER_ADMIN, CONSULTANT and BACKOFFICE (SPEC §1). */
-  exemptions?: Partial<MaintenanceExemptions>;
+  /** Who keeps working during downtime: the host's own role and integration names. */
+  exemptions: MaintenanceExemptions;
+  /** The source of "now" (tests move it). Default: the system clock. */
+  clock?: { now(): Date };
   /** Roles that may read and change the setting (R1). Default: the exempt roles. */
   adminRoles?: readonly string[];
+  /** Messages by language, the default language first. Default: the module's English. */
+  messages?: MaintenanceMessageCatalogue;
   /** Retry-After when no expected end is set (R17). Default 3600. */
   defaultRetryAfterSeconds?: number;
   /** After this many hours of downtime a warning is logged every hour. Default 8. */
@@ -40,6 +37,12 @@ export interface MaintenanceModuleOptions {
   refreshIntervalMs?: number;
   /** Where refused page requests are sent (R14). Default /maintenance. */
   pagePath?: string;
+  /** Where windows, events and acknowledgements live. Default: the TypeORM storage on the host's DataSource. */
+  storage?: MaintenanceStorage;
+  /** The transaction runner of the default storage. Default: `dataSource.transaction`. */
+  runInTransaction?: MaintenanceTransactionRunner;
+  /** How instances tell each other about changes. Default: LISTEN/NOTIFY on PostgreSQL, in-process otherwise. */
+  notifier?: MaintenanceChangeNotifier;
 }
 
 export interface MaintenanceModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -53,31 +56,38 @@ export interface ResolvedMaintenanceOptions {
   clock: { now(): Date };
   exemptions: MaintenanceExemptions;
   adminRoles: readonly string[];
+  messages: MaintenanceMessageCatalogue;
   defaultRetryAfterSeconds: number;
   activeWarningHours: number;
   refreshIntervalMs: number;
   pagePath: string;
+  storage?: MaintenanceStorage;
+  runInTransaction?: MaintenanceTransactionRunner;
+  notifier?: MaintenanceChangeNotifier;
 }
 
 export const MAINTENANCE_OPTIONS = Symbol('maintenance:options');
 
-export const DEFAULT_EXEMPTIONS: MaintenanceExemptions = {
-  roles: ['CUSTOMER_ADMIN', 'CONSULTANT'],
-  integrationKinds: ['BACKOFFICE'],
-};
+const systemClock = { now: () => new Date() };
 
 export function resolveMaintenanceOptions(
   options: MaintenanceModuleOptions,
 ): ResolvedMaintenanceOptions {
-  const exemptions = { ...DEFAULT_EXEMPTIONS, ...options.exemptions };
+  const messages = options.messages ?? { en: DEFAULT_MAINTENANCE_MESSAGES };
+  if (Object.keys(messages).length === 0) throw new Error('messages needs at least one language');
   return {
-    getPrincipal: options.getPrincipal,
-    clock: options.clock,
-    exemptions,
-    adminRoles: options.adminRoles ?? exemptions.roles,
+    ...options,
+    clock: options.clock ?? systemClock,
+    adminRoles: options.adminRoles ?? options.exemptions.roles,
+    messages,
     defaultRetryAfterSeconds: options.defaultRetryAfterSeconds ?? 3600,
     activeWarningHours: options.activeWarningHours ?? 8,
     refreshIntervalMs: options.refreshIntervalMs ?? 5000,
     pagePath: options.pagePath ?? '/maintenance',
   };
+}
+
+/** The messages of the default (first) language. */
+export function defaultMessages(options: ResolvedMaintenanceOptions): MaintenanceMessages {
+  return Object.values(options.messages)[0];
 }

@@ -1,41 +1,43 @@
 import { Registry } from 'prom-client';
 import {
-  MaintenanceMetrics,
-  REFUSAL_PRINCIPALS,
+  MAINTENANCE_PRINCIPAL_KINDS,
+  MaintenanceRefusalCounter,
+  type MaintenanceStateService,
   REFUSAL_SURFACES,
-  type RefusalPrincipal,
-  type RefusalSurface,
-} from './maintenance.metrics.js';
+} from '../maintenance/index.js';
+import { MaintenanceMetrics } from './maintenance.metrics.js';
 
 const NOW = new Date('2030-01-05T17:00:00Z');
 const clock = { now: () => NOW };
-const noWindow = { window: () => null };
 
-async function exposition(
-  refusals?: (principal: RefusalPrincipal, surface: RefusalSurface) => number,
-  confirmedAt?: Date | null,
-): Promise<string> {
+function stateWith(confirmedAt: Date | null): MaintenanceStateService {
+  return {
+    window: () => null,
+    confirmedAt: () => confirmedAt,
+  } as unknown as MaintenanceStateService;
+}
+
+function metrics(refusals = new MaintenanceRefusalCounter(), confirmedAt: Date | null = null) {
   const registry = new Registry();
-  new MaintenanceMetrics(
-    registry,
-    noWindow,
-    clock,
-    refusals && { refusals },
-    confirmedAt === undefined ? undefined : { confirmedAt: () => confirmedAt },
-  );
-  return registry.metrics();
+  new MaintenanceMetrics(registry, stateWith(confirmedAt), clock, refusals);
+  return registry;
 }
 
 describe('MaintenanceMetrics', () => {
   it('copies the refusal counts for every principal and surface, zeros included', async () => {
-    const text = await exposition((principal, surface) =>
-      principal === 'user' && surface === 'page' ? 7 : principal === 'anonymous' ? 2 : 0,
-    );
+    const refusals = new MaintenanceRefusalCounter();
+    for (let i = 0; i < 7; i++) refusals.record({ kind: 'anonymous' }, 'page');
+    refusals.record({ kind: 'integration', integrationKind: 'THIRD_PARTY' }, 'api');
+    const text = await metrics(refusals).metrics();
     expect(text).toContain('# TYPE maintenance_refusals_total counter');
-    for (const principal of REFUSAL_PRINCIPALS) {
+    for (const principal of MAINTENANCE_PRINCIPAL_KINDS) {
       for (const surface of REFUSAL_SURFACES) {
         const expected =
-          principal === 'user' && surface === 'page' ? 7 : principal === 'anonymous' ? 2 : 0;
+          principal === 'anonymous' && surface === 'page'
+            ? 7
+            : principal === 'integration' && surface === 'api'
+              ? 1
+              : 0;
         expect(text).toContain(
           `maintenance_refusals_total{principal="${principal}",surface="${surface}"} ${expected}\n`,
         );
@@ -44,32 +46,27 @@ describe('MaintenanceMetrics', () => {
   });
 
   it('follows the refusal counts from one scrape to the next', async () => {
-    let count = 1;
-    const registry = new Registry();
-    new MaintenanceMetrics(registry, noWindow, clock, { refusals: () => count }, undefined);
+    const refusals = new MaintenanceRefusalCounter();
+    const registry = metrics(refusals);
+    const user = { kind: 'user', role: 'CLIENT', sessionId: 's', actor: 'a' } as const;
+    refusals.record(user, 'api');
     expect(await registry.metrics()).toContain(
       'maintenance_refusals_total{principal="user",surface="api"} 1\n',
     );
-    count = 5;
+    for (let i = 0; i < 4; i++) refusals.record(user, 'api');
     expect(await registry.metrics()).toContain(
       'maintenance_refusals_total{principal="user",surface="api"} 5\n',
     );
   });
 
   it('gives the seconds since the snapshot was last confirmed', async () => {
-    const text = await exposition(undefined, new Date(NOW.getTime() - 4500));
+    const text = await metrics(undefined, new Date(NOW.getTime() - 4500)).metrics();
     expect(text).toContain('maintenance_snapshot_age_seconds 4.5\n');
   });
 
   it('leaves the snapshot age out before the first confirmation', async () => {
-    const text = await exposition(undefined, null);
+    const text = await metrics(undefined, null).metrics();
     expect(text).not.toMatch(/^maintenance_snapshot_age_seconds /m);
-  });
-
-  it('exposes neither metric when its source is not bound', async () => {
-    const text = await exposition();
-    expect(text).not.toContain('maintenance_refusals_total');
-    expect(text).not.toContain('maintenance_snapshot_age_seconds');
     expect(text).toContain('maintenance_state{state="off"} 1\n');
   });
 });

@@ -1,42 +1,16 @@
-/**
- * The maintenance metrics. Every import from the maintenance module of this folder is in this file,
- * so that it is the one place to rewire when that module changes.
- */
-import { Inject, Injectable, Optional, type Provider } from '@nestjs/common';
+/** The maintenance metrics: computed at scrape time from the module's snapshot, counter and the clock. */
+import { Injectable, type Provider } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { Clock } from '../common/clock.js';
-import { MaintenanceStateService } from '../maintenance/maintenance-state.service.js';
 import {
+  MAINTENANCE_PRINCIPAL_KINDS,
   MAINTENANCE_STATES,
+  MaintenanceRefusalCounter,
+  MaintenanceStateService,
   maintenanceState,
+  REFUSAL_SURFACES,
   secondsUntil,
-} from '../maintenance/maintenance.state.js';
-
-export { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
-
-export const REFUSAL_PRINCIPALS = ['user', 'integration', 'anonymous'] as const;
-export const REFUSAL_SURFACES = ['api', 'page', 'login'] as const;
-export type RefusalPrincipal = (typeof REFUSAL_PRINCIPALS)[number];
-export type RefusalSurface = (typeof REFUSAL_SURFACES)[number];
-
-/** How many requests this instance's lockout has refused since it started, by who and where. */
-export interface MaintenanceRefusalCounts {
-  refusals(principal: RefusalPrincipal, surface: RefusalSurface): number;
-}
-
-/** When this instance last confirmed its snapshot of the window against the database (null: never). */
-export interface MaintenanceSnapshotConfirmation {
-  confirmedAt(): Date | null;
-}
-
-/**
- * Bind these to the maintenance module's refusal counter and state service (`useExisting`) in
- * `maintenanceMetricsProviders`; a metric whose source is not bound is not exposed.
- */
-export const MAINTENANCE_REFUSAL_COUNTS = Symbol('metrics:maintenance-refusal-counts');
-export const MAINTENANCE_SNAPSHOT_CONFIRMATION = Symbol(
-  'metrics:maintenance-snapshot-confirmation',
-);
+} from '../maintenance/index.js';
 
 const SECOND = 1000;
 
@@ -45,14 +19,9 @@ const SECOND = 1000;
 export class MaintenanceMetrics {
   constructor(
     registry: Registry,
-    @Inject(MaintenanceStateService) state: Pick<MaintenanceStateService, 'window'>,
+    state: MaintenanceStateService,
     clock: Clock,
-    @Optional()
-    @Inject(MAINTENANCE_REFUSAL_COUNTS)
-    refusals: MaintenanceRefusalCounts | undefined,
-    @Optional()
-    @Inject(MAINTENANCE_SNAPSHOT_CONFIRMATION)
-    snapshot: MaintenanceSnapshotConfirmation | undefined,
+    refusals: MaintenanceRefusalCounter,
   ) {
     const registers = [registry];
     const current = () => {
@@ -97,37 +66,33 @@ export class MaintenanceMetrics {
       },
     });
 
-    if (refusals) {
-      const refused: Counter<'principal' | 'surface'> = new Counter({
-        name: 'maintenance_refusals_total',
-        help: 'Requests this instance refused because of downtime, by principal and surface',
-        labelNames: ['principal', 'surface'],
-        registers,
-        collect: () => {
-          // The counts live in the maintenance module; every scrape copies them.
-          refused.reset();
-          for (const principal of REFUSAL_PRINCIPALS) {
-            for (const surface of REFUSAL_SURFACES) {
-              refused.inc({ principal, surface }, refusals.refusals(principal, surface));
-            }
+    const refused: Counter<'principal' | 'surface'> = new Counter({
+      name: 'maintenance_refusals_total',
+      help: 'Requests this instance refused because of downtime, by principal and surface',
+      labelNames: ['principal', 'surface'],
+      registers,
+      collect: () => {
+        // The counts live in the maintenance module; every scrape copies them.
+        refused.reset();
+        const counts = refusals.counts();
+        for (const principal of MAINTENANCE_PRINCIPAL_KINDS) {
+          for (const surface of REFUSAL_SURFACES) {
+            refused.inc({ principal, surface }, counts[principal][surface]);
           }
-        },
-      });
-    }
+        }
+      },
+    });
 
-    if (snapshot) {
-      const snapshotAge: Gauge = new Gauge({
-        name: 'maintenance_snapshot_age_seconds',
-        help: 'Seconds since this instance last confirmed the maintenance window against the database',
-        registers,
-        collect: () => {
-          const confirmedAt = snapshot.confirmedAt();
-          if (confirmedAt)
-            snapshotAge.set((clock.now().getTime() - confirmedAt.getTime()) / SECOND);
-          else snapshotAge.remove();
-        },
-      });
-    }
+    const snapshotAge: Gauge = new Gauge({
+      name: 'maintenance_snapshot_age_seconds',
+      help: 'Seconds since this instance last confirmed the maintenance window against the database',
+      registers,
+      collect: () => {
+        const confirmedAt = state.confirmedAt();
+        if (confirmedAt) snapshotAge.set((clock.now().getTime() - confirmedAt.getTime()) / SECOND);
+        else snapshotAge.remove();
+      },
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import { Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators.js';
 import { notFoundProblem, ProblemException, unauthorizedProblem } from '../common/problem.js';
 import { AppConfig } from '../config/app-config.js';
-import { AllowDuringMaintenance } from './maintenance.metrics.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import { metricsAccess } from './metrics.access.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Public } from '../auth/auth.decorators.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 
 interface Asset {
   body: Buffer;

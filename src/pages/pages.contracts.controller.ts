@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { In, Repository } from 'typeorm';
-import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
 import { Company } from '../companies/company.entity.js';
-import { actorOf, assertMayManageContracts, type Actor } from '../contracts/contract-access.js';
+import { assertMayManageContracts, type Actor } from '../contracts/contract-access.js';
 import {
   CreateContractDto,
   UpdateContractDto,
@@ -14,13 +12,12 @@ import {
 } from '../contracts/contract.dto.js';
 import { CONTRACT_STATUSES } from '../contracts/contract.entity.js';
 import { ContractsService } from '../contracts/contracts.service.js';
-import type { ProblemDetails } from '../common/problem.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { User } from '../users/user.entity.js';
 import { PageI18n } from './pages.i18n.js';
-import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
+import { FormPagesController, type EditExtra, type ListExtra } from './pages.form-controller.js';
+import { allowed, number, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';
-import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 const LIST_SIZE = 100;
 
@@ -28,34 +25,27 @@ const LIST_SIZE = 100;
 @ApiExcludeController()
 @MaintenancePageRoute()
 @Controller('contracts')
-export class ContractsPageController {
+export class ContractsPageController extends FormPagesController<
+  ContractDto,
+  CreateContractDto,
+  UpdateContractDto
+> {
+  protected readonly listPath = '/contracts';
+  protected readonly createDto = CreateContractDto;
+  protected readonly updateDto = UpdateContractDto;
+
   constructor(
     private readonly views: PageViews,
-    private readonly i18n: PageI18n,
+    protected readonly i18n: PageI18n,
     private readonly contracts: ContractsService,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
-  ) {}
-
-  @Get()
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('saved') saved: unknown,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return this.renderList(request, response, actorOf(principal), { saved: saved === '1' });
+  ) {
+    super();
   }
 
-  @Post()
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: FormBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string | void> {
-    const actor = actorOf(principal);
-    const values = {
+  protected createValues(body: FormBody): Record<string, unknown> {
+    return {
       title: text(body, 'title'),
       candidateId: text(body, 'candidateId'),
       clientCompanyId: text(body, 'clientCompanyId'),
@@ -63,37 +53,10 @@ export class ContractsPageController {
       endDate: text(body, 'endDate'),
       hourlyRate: number(body, 'hourlyRate'),
     };
-    const problem = await saveForm(
-      CreateContractDto,
-      values,
-      (dto) => this.contracts.create(actor, dto),
-      this.i18n.languageOf(request),
-    );
-    if (problem) return this.renderList(request, response, actor, { problem, values: body });
-    return response.redirect(303, '/contracts?saved=1');
   }
 
-  @Get(':id')
-  async edit(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ResourceIdPipe) id: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const contract = await this.contracts.get(actorOf(principal), id);
-    return this.renderEdit(request, response, actorOf(principal), contract, {});
-  }
-
-  @Post(':id')
-  async update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ResourceIdPipe) id: string,
-    @Body() body: FormBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string | void> {
-    const actor = actorOf(principal);
-    const values = {
+  protected updateValues(body: FormBody): Record<string, unknown> {
+    return {
       title: text(body, 'title'),
       startDate: text(body, 'startDate'),
       // An emptied end date removes it.
@@ -101,24 +64,25 @@ export class ContractsPageController {
       hourlyRate: number(body, 'hourlyRate'),
       status: text(body, 'status'),
     };
-    const problem = await saveForm(
-      UpdateContractDto,
-      values,
-      (dto) => this.contracts.update(actor, id, dto),
-      this.i18n.languageOf(request),
-    );
-    if (problem) {
-      const contract = await this.contracts.get(actor, id);
-      return this.renderEdit(request, response, actor, contract, { problem, values: body });
-    }
-    return response.redirect(303, '/contracts?saved=1');
   }
 
-  private async renderList(
+  protected load(actor: Actor, id: string): Promise<ContractDto> {
+    return this.contracts.get(actor, id);
+  }
+
+  protected saveNew(actor: Actor, dto: CreateContractDto): Promise<unknown> {
+    return this.contracts.create(actor, dto);
+  }
+
+  protected saveChange(actor: Actor, id: string, dto: UpdateContractDto): Promise<unknown> {
+    return this.contracts.update(actor, id, dto);
+  }
+
+  protected async renderList(
     request: Request,
     response: Response,
     actor: Actor,
-    extra: { saved?: boolean; problem?: ProblemDetails; values?: FormBody },
+    extra: ListExtra,
   ): Promise<string> {
     const page = await this.contracts.list(actor, { page: 1, pageSize: LIST_SIZE });
     const mayManage = allowed(() => assertMayManageContracts(actor));
@@ -162,12 +126,12 @@ export class ContractsPageController {
     });
   }
 
-  private renderEdit(
+  protected renderEdit(
     request: Request,
     response: Response,
     actor: Actor,
     contract: ContractDto,
-    extra: { problem?: ProblemDetails; values?: FormBody },
+    extra: EditExtra,
   ): Promise<string> {
     const language = this.i18n.languageOf(request);
     const values = extra.values ?? {

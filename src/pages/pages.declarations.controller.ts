@@ -1,11 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
-import type { ProblemDetails } from '../common/problem.js';
 import {
-  actorOf,
   assertMayDecide,
   assertMayWriteDeclaration,
   type Actor,
@@ -17,11 +13,11 @@ import {
   type DeclarationDto,
 } from '../declarations/declaration.dto.js';
 import { DeclarationsService } from '../declarations/declarations.service.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { PageI18n } from './pages.i18n.js';
-import { allowed, number, saveForm, text, type FormBody } from './pages.forms.js';
+import { FormPagesController, type EditExtra, type ListExtra } from './pages.form-controller.js';
+import { allowed, number, text, type FormBody } from './pages.forms.js';
 import { PageViews } from './pages.views.js';
-import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 
 const LIST_SIZE = 100;
 
@@ -29,33 +25,26 @@ const LIST_SIZE = 100;
 @ApiExcludeController()
 @MaintenancePageRoute()
 @Controller('declarations')
-export class DeclarationsPageController {
+export class DeclarationsPageController extends FormPagesController<
+  DeclarationDto,
+  CreateDeclarationDto,
+  UpdateDeclarationDto
+> {
+  protected readonly listPath = '/declarations';
+  protected readonly createDto = CreateDeclarationDto;
+  protected readonly updateDto = UpdateDeclarationDto;
+
   constructor(
     private readonly views: PageViews,
-    private readonly i18n: PageI18n,
+    protected readonly i18n: PageI18n,
     private readonly declarations: DeclarationsService,
     private readonly contracts: ContractsService,
-  ) {}
-
-  @Get()
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('saved') saved: unknown,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return this.renderList(request, response, actorOf(principal), { saved: saved === '1' });
+  ) {
+    super();
   }
 
-  @Post()
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: FormBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string | void> {
-    const actor = actorOf(principal);
-    const values = {
+  protected createValues(body: FormBody): Record<string, unknown> {
+    return {
       contractId: text(body, 'contractId'),
       periodStart: text(body, 'periodStart'),
       periodEnd: text(body, 'periodEnd'),
@@ -63,64 +52,37 @@ export class DeclarationsPageController {
       amount: number(body, 'amount'),
       note: text(body, 'note'),
     };
-    const problem = await saveForm(
-      CreateDeclarationDto,
-      values,
-      (dto) => this.declarations.create(actor, dto),
-      this.i18n.languageOf(request),
-    );
-    if (problem) return this.renderList(request, response, actor, { problem, values: body });
-    return response.redirect(303, '/declarations?saved=1');
   }
 
-  @Get(':id')
-  async edit(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ResourceIdPipe) id: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const actor = actorOf(principal);
-    const declaration = await this.declarations.get(actor, id);
-    return this.renderEdit(request, response, actor, declaration, {});
-  }
-
-  @Post(':id')
-  async update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ResourceIdPipe) id: string,
-    @Body() body: FormBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string | void> {
-    const actor = actorOf(principal);
+  protected updateValues(body: FormBody): Record<string, unknown> {
     // The decision buttons send only a status; the edit form sends the content fields.
     const decision = text(body, 'decision');
-    const values = decision
+    return decision
       ? { status: decision }
       : {
           hours: number(body, 'hours'),
           amount: number(body, 'amount') ?? null,
           note: text(body, 'note') ?? null,
         };
-    const problem = await saveForm(
-      UpdateDeclarationDto,
-      values,
-      (dto) => this.declarations.update(actor, id, dto),
-      this.i18n.languageOf(request),
-    );
-    if (problem) {
-      const declaration = await this.declarations.get(actor, id);
-      return this.renderEdit(request, response, actor, declaration, { problem, values: body });
-    }
-    return response.redirect(303, '/declarations?saved=1');
   }
 
-  private async renderList(
+  protected load(actor: Actor, id: string): Promise<DeclarationDto> {
+    return this.declarations.get(actor, id);
+  }
+
+  protected saveNew(actor: Actor, dto: CreateDeclarationDto): Promise<unknown> {
+    return this.declarations.create(actor, dto);
+  }
+
+  protected saveChange(actor: Actor, id: string, dto: UpdateDeclarationDto): Promise<unknown> {
+    return this.declarations.update(actor, id, dto);
+  }
+
+  protected async renderList(
     request: Request,
     response: Response,
     actor: Actor,
-    extra: { saved?: boolean; problem?: ProblemDetails; values?: FormBody },
+    extra: ListExtra,
   ): Promise<string> {
     const language = this.i18n.languageOf(request);
     const [page, contracts] = await Promise.all([
@@ -155,12 +117,12 @@ export class DeclarationsPageController {
     });
   }
 
-  private async renderEdit(
+  protected async renderEdit(
     request: Request,
     response: Response,
     actor: Actor,
     declaration: DeclarationDto,
-    extra: { problem?: ProblemDetails; values?: FormBody },
+    extra: EditExtra,
   ): Promise<string> {
     const language = this.i18n.languageOf(request);
     const contract = await this.contracts.get(actor, declaration.contractId);

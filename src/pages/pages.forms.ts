@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { createValidationPipe } from '../common/validation.js';
 import type { Language } from '../common/language.js';
 import { ProblemException, type ProblemDetails } from '../common/problem.js';
+import { MaintenanceProblem } from '../maintenance/index.js';
 
 /** A posted HTML form: every value is a string (or absent). */
 export type FormBody = Record<string, unknown>;
@@ -57,9 +58,8 @@ export async function saveForm<T>(
  * Anything else (the maintenance refusal of R15 included) is not the form's business and is rethrown.
  */
 export function formProblem(error: unknown, language: Language): ProblemDetails {
-  if (error instanceof ProblemException && [400, 403, 404, 409].includes(error.problem.status)) {
-    return error.in(language);
-  }
+  const shown = error instanceof ProblemException || error instanceof MaintenanceProblem;
+  if (shown && [400, 403, 404, 409].includes(error.problem.status)) return error.in(language);
   throw error;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { PageViews } from './pages.views.js';
 
 /** The start page with the module navigation (signed-in users). */

@@ -4,11 +4,11 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 import { principalOf } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
-import { MaintenanceStatusService } from '../maintenance/maintenance-status.service.js';
 import {
+  MaintenanceStatusService,
   AllowDuringMaintenance,
   MaintenancePageRoute,
-} from '../maintenance/maintenance.decorators.js';
+} from '../maintenance/index.js';
 import { VacanciesService } from '../public-forms/vacancies.service.js';
 import { PageI18n } from './pages.i18n.js';
 import { formatInstant } from './pages.time.js';

@@ -3,15 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '../common/problem.js';
 import { AppConfig } from '../config/app-config.js';
-import { MaintenanceAdminGuard } from '../maintenance/maintenance-admin.guard.js';
-import { MaintenanceSettingsService } from '../maintenance/maintenance-settings.service.js';
-import { MaintenanceStatusService } from '../maintenance/maintenance-status.service.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
 import {
+  MaintenanceAdminGuard,
+  MaintenanceSettingsService,
+  MaintenanceStatusService,
+  MaintenancePageRoute,
   UpdateMaintenanceSettingsDto,
   type MaintenanceEventDto,
   type MaintenanceSettingsDto,
-} from '../maintenance/maintenance.dto.js';
+} from '../maintenance/index.js';
 import { PageI18n, type Language } from './pages.i18n.js';
 import { saveForm, text, type FormBody } from './pages.forms.js';
 import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';

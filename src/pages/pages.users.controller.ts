@@ -7,7 +7,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import type { ProblemDetails } from '../common/problem.js';
 import { Company } from '../companies/company.entity.js';
-import { MaintenancePageRoute } from '../maintenance/maintenance.decorators.js';
+import { MaintenancePageRoute } from '../maintenance/index.js';
 import { ROLES, USER_STATUSES } from '../users/role.js';
 import { USER_ADMIN_ROLES } from '../users/users-admin.controller.js';
 import {

@@ -4,8 +4,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { principalOf } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
-import type { MaintenanceStatusDto } from '../maintenance/maintenance.dto.js';
-import { MaintenanceStatusService } from '../maintenance/maintenance-status.service.js';
+import { type MaintenanceStatusDto, MaintenanceStatusService } from '../maintenance/index.js';
 import { PageI18n, type Language } from './pages.i18n.js';
 import { formatInstant } from './pages.time.js';
 

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +27,7 @@ export class PublicFormsService {
     @InjectRepository(PublicForm) private readonly forms: Repository<PublicForm>,
     @InjectRepository(FormSubmission) private readonly submissions: Repository<FormSubmission>,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async apply(dto: CreateJobApplicationDto, clientAddress: string): Promise<ReceiptDto> {
@@ -40,7 +42,7 @@ export class PublicFormsService {
       clientAddress,
       createdAt: this.clock.now(),
     };
-    await this.applications.insert(application);
+    await this.transactions.run((manager) => manager.insert(JobApplication, application));
     return { id: application.id, createdAt: application.createdAt.toISOString() };
   }
 
@@ -68,7 +70,7 @@ export class PublicFormsService {
       clientAddress,
       createdAt: this.clock.now(),
     };
-    await this.submissions.insert(submission);
+    await this.transactions.run((manager) => manager.insert(FormSubmission, submission));
     return { id: submission.id, createdAt: submission.createdAt.toISOString() };
   }
 }

@@ -10,7 +10,7 @@ import { Public, SkipCsrf } from '../auth/auth.decorators.js';
 import { ClientAddress } from '../common/client-address.js';
 import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 import { PageQueryDto } from '../contracts/pagination.js';
-import { AllowDuringMaintenance } from '../maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance } from '../maintenance/index.js';
 import {
   CreateJobApplicationDto,
   FormSubmissionDto,

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ export class VacanciesService {
   constructor(
     @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async listOpen(query: PageQueryDto): Promise<Page<VacancyDto>> {
@@ -37,7 +39,7 @@ export class VacanciesService {
       status: 'open',
       createdAt: this.clock.now(),
     };
-    await this.vacancies.insert(row);
+    await this.transactions.run((manager) => manager.insert(Vacancy, row));
     return toVacancyDto(row);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { Transactions } from '../database/transactions.js';
 import { DataSource, Not, QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import { Session } from '../auth/session.entity.js';
 import { Clock } from '../common/clock.js';
@@ -69,6 +70,7 @@ export class UsersAdminService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -114,7 +116,7 @@ export class UsersAdminService {
       createdAt: this.clock.now(),
     });
     try {
-      await this.users.insert(user);
+      await this.transactions.run((manager) => manager.insert(User, user));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
@@ -139,9 +141,12 @@ export class UsersAdminService {
       );
     }
     const { token, hash, expiresAt } = this.newInvitation();
-    const result = await this.users.update(
-      { id, status: 'invited' },
-      { activationTokenHash: hash, activationExpiresAt: expiresAt },
+    const result = await this.transactions.run((manager) =>
+      manager.update(
+        User,
+        { id, status: 'invited' },
+        { activationTokenHash: hash, activationExpiresAt: expiresAt },
+      ),
     );
     if (!result.affected) throw conflictProblem('This user was activated in the meantime.');
     const invited = { ...user, activationTokenHash: hash, activationExpiresAt: expiresAt };
@@ -153,7 +158,7 @@ export class UsersAdminService {
   /** Renames, changes the role, disables (ending the sessions at once) or enables a user. */
   async update(id: string, change: UpdateUserDto, actor: string): Promise<AdminUserDto> {
     if (change.companyId) await this.assertCompany(change.companyId);
-    const { before, after } = await this.dataSource.transaction(async (manager) => {
+    const { before, after } = await this.transactions.run(async (manager) => {
       const current = await manager.findOneBy(User, { id });
       if (!current) throw notFoundProblem('No user with this id.');
       const decision = decideUserChange(

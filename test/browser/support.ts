@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { scheduleWindow } from '../support/maintenance.js';
-import { DEMO, DEMO_PASSWORD, withSession, type LoggedIn } from '../support/sessions.js';
+import { HOUR, MINUTE, scheduleWindow } from '../support/maintenance.js';
+import { DEMO, DEMO_PASSWORD } from '../support/sessions.js';
 import { startTestApp, type StartTestAppOptions, type TestApp } from '../support/test-app.js';
 
 export { DEMO, DEMO_PASSWORD };
@@ -104,31 +104,16 @@ export interface WindowDetails {
   message?: string;
 }
 
-const SETTINGS = '/api/admin/connect/settings/maintenance';
-
 /** Schedules a window starting `ms` from the app's now through the admin API, with a message and expected end if given. */
 export async function scheduleIn(
   t: TestApp,
   ms: number,
-  details: WindowDetails = {},
+  { message, expectedEndAt }: WindowDetails = {},
 ): Promise<void> {
-  const { admin } = await scheduleWindow(t, new Date(t.clock.now().getTime() + ms));
-  if (details.message || details.expectedEndAt) await describeWindow(t, admin, details);
-}
-
-/** Sets the message and expected end of the open window, as the settings page does. */
-async function describeWindow(
-  t: TestApp,
-  admin: LoggedIn,
-  { message, expectedEndAt }: WindowDetails,
-): Promise<void> {
-  const { version } = (await request(t.url).get(SETTINGS).set('Cookie', admin.cookie)).body;
-  const response = await request(t.url)
-    .put(SETTINGS)
-    .set(withSession(admin))
-    .send({ enabled: true, message, expectedEndAt: expectedEndAt?.toISOString(), version });
-  if (response.status !== 200)
-    throw new Error(`PUT settings: ${response.status} ${JSON.stringify(response.body)}`);
+  await scheduleWindow(t, new Date(t.clock.now().getTime() + ms), {
+    ...(message ? { message } : {}),
+    ...(expectedEndAt ? { expectedEndAt: expectedEndAt.toISOString() } : {}),
+  });
 }
 
 /** Moves the app's clock to `ms` after the start of the open window (negative: before it). */
@@ -139,5 +124,4 @@ export async function moveClockToStart(t: TestApp, offsetMs = 0): Promise<void> 
   t.clock.set(new Date(Date.parse(startsAt) + offsetMs));
 }
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
+export { HOUR, MINUTE };

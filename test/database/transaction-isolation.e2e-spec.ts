@@ -1,16 +1,19 @@
 import request from 'supertest';
+import { Transactions } from '../../src/database/transactions.js';
 import { DEMO, login } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * One request's open transaction never swallows another request's writes — on PostgreSQL (a pooled
- * connection each) and on SQLite (one shared connection, serialised by the database module).
+ * connection each) and on SQLite (one shared connection: Transactions.run queues them).
  */
 describe('transaction isolation between requests', () => {
   let t: TestApp;
+  let transactions: Transactions;
 
   beforeAll(async () => {
     t = await startTestApp();
+    transactions = t.app.get(Transactions);
   });
   afterAll(async () => {
     await t.close();
@@ -21,8 +24,8 @@ describe('transaction isolation between requests', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let opened!: () => void;
     const isOpen = new Promise<void>((resolve) => (opened = resolve));
-    const rolledBack = t.dataSource
-      .transaction(async (manager) => {
+    const rolledBack = transactions
+      .run(async (manager) => {
         await manager.query(
           `INSERT INTO companies (id, name, created_at) VALUES ('rollback-me', 'Temp', 0)`,
         );
@@ -49,7 +52,7 @@ describe('transaction isolation between requests', () => {
 
   it('two transactions at once both commit their own rows', async () => {
     const insert = (id: string) =>
-      t.dataSource.transaction(async (manager) => {
+      transactions.run(async (manager) => {
         await manager.query(
           `INSERT INTO companies (id, name, created_at) VALUES ('${id}', 'Parallel', 0)`,
         );

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MaintenanceRefusalCounter } from '../../src/maintenance/index.js';
 import { DEMO_FORM_ID, DEMO_VACANCIES } from '../../src/public-forms/public-forms.demo-seeder.js';
 import { attemptLogin, countRows, useTestApp } from '../support/fixtures.js';
 import { enterDowntime, expectRefusal } from '../support/maintenance.js';
@@ -261,5 +262,7 @@ describe('R13, R12: account activation during downtime, then login', () => {
     for (const email of [DEMO.admin, DEMO.consultant]) {
       expect((await login(t.url, email)).user.email).toBe(email);
     }
+    // The four R12 refusals of this block (the invited user's and these three), counted as logins.
+    expect(t.app.get(MaintenanceRefusalCounter).counts().user.login).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DEMO, login, withSession, type LoggedIn } from '../support/sessions.js';
 import type { TestApp } from '../support/test-app.js';
-import { getSettings, HOUR, put, schedule, useMaintenanceApp } from './support.js';
+import { useMaintenanceApp } from './support.js';
+import { getSettings, HOUR, put, schedule } from '../support/maintenance.js';
 
 const status = (t: TestApp, who?: LoggedIn) => {
   const call = request(t.url).get('/api/maintenance/status');

@@ -1,21 +1,19 @@
 import request from 'supertest';
-import { MaintenanceScheduler } from '../../src/maintenance/maintenance.scheduler.js';
+import { MaintenanceScheduler } from '../../src/maintenance/index.js';
 import { loginAll } from '../support/fixtures.js';
 import { bearer, withSession } from '../support/sessions.js';
 import { startTestApp } from '../support/test-app.js';
+import { LONG_SESSIONS, logEvents, useMaintenanceApp } from './support.js';
 import {
   getSettings,
   HOUR,
-  LONG_SESSIONS,
-  logEvents,
   MINUTE,
   put,
   schedule,
   SETTINGS,
   stableSettings,
   turnOff,
-  useMaintenanceApp,
-} from './support.js';
+} from '../support/maintenance.js';
 
 describe('maintenance settings API (R1–R6)', () => {
   const { t, as: s } = useMaintenanceApp();
@@ -111,6 +109,54 @@ describe('maintenance settings API (R1–R6)', () => {
       expect(response.body.errors[0].field).toBe('startsAt');
       expect(response.body.errors[0].reason).toContain(reason);
       expect(await stableSettings(t, s.admin)).toEqual(before);
+    });
+
+    it.each([
+      ['a start in UTC year 10000', { startsAt: '9999-12-31T23:30:00-01:00' }, 'startsAt'],
+      ['a start before 1970 in UTC', { startsAt: '1970-01-01T00:30:00+01:00' }, 'startsAt'],
+      [
+        'an expected end in UTC year 10000',
+        { startsAt: '9999-01-01T00:00:00Z', expectedEndAt: '+010000-01-01T00:00:00Z' },
+        'expectedEndAt',
+      ],
+    ])(
+      'refuses %s with a 400 naming the field, and changes nothing',
+      async (_label, fields, field) => {
+        const before = await stableSettings(t, s.admin);
+        const { version } = await getSettings(t, s.admin);
+        const response = await put(t, s.admin, { enabled: true, ...fields, version });
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.body.errors).toEqual([{ field, reason: expect.any(String) }]);
+        expect(await stableSettings(t, s.admin)).toEqual(before);
+      },
+    );
+
+    it('returns the extreme instants it accepts so that they read back unchanged', async () => {
+      const { version } = await getSettings(t, s.admin);
+      const first = await put(t, s.admin, {
+        enabled: true,
+        startsAt: '9999-12-31T23:00:00-00:59',
+        expectedEndAt: '9999-12-31T23:59:59.999Z',
+        version,
+      });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({
+        startsAt: '9999-12-31T23:59:00.000Z',
+        expectedEndAt: '9999-12-31T23:59:59.999Z',
+      });
+      const again = await put(t, s.admin, {
+        enabled: true,
+        startsAt: first.body.startsAt,
+        expectedEndAt: first.body.expectedEndAt,
+        version: first.body.version,
+      });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({
+        startsAt: first.body.startsAt,
+        expectedEndAt: first.body.expectedEndAt,
+        version: first.body.version,
+      });
     });
 
     it('refuses an expected end before the start, a too long message and unknown fields', async () => {

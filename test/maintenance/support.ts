@@ -1,25 +1,15 @@
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
-import request from 'supertest';
 import { IntegrationOnly, Public } from '../../src/auth/auth.decorators.js';
-import {
-  AllowDuringMaintenance,
-  MaintenancePageRoute,
-} from '../../src/maintenance/maintenance.decorators.js';
+import { AllowDuringMaintenance, MaintenancePageRoute } from '../../src/maintenance/index.js';
 import { useSignedInApp, type SignedInApp } from '../support/fixtures.js';
-import { SETTINGS } from '../support/maintenance.js';
+import { getSettings, turnOff } from '../support/maintenance.js';
 import type { TestApp } from '../support/test-app.js';
-import { withSession, type LoggedIn } from '../support/sessions.js';
-
-export { SETTINGS };
 
 /** Sessions that survive the hours and days these tests move the clock by. */
 export const LONG_SESSIONS = {
   SESSION_IDLE_MINUTES: '10000000',
   SESSION_ABSOLUTE_HOURS: '10000000',
 };
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
 
 /** How often each probe handler actually ran: a refused request must never get here. */
 export const hits = { locked: 0, page: 0, open: 0, backoffice: 0, thirdParty: 0 };
@@ -78,59 +68,6 @@ class MaintenanceProbeController {
 
 @Module({ controllers: [MaintenanceProbeController] })
 export class MaintenanceProbeModule {}
-
-export async function getSettings(t: TestApp, admin: LoggedIn) {
-  const response = await request(t.url).get(SETTINGS).set('Cookie', admin.cookie);
-  expect(response.status).toBe(200);
-  return response.body as {
-    enabled: boolean;
-    state: string;
-    startsAt: string | null;
-    expectedEndAt: string | null;
-    message: string | null;
-    version: number;
-    updatedAt: string | null;
-    updatedBy: string | null;
-    activeTooLong: boolean;
-    activeSince: string | null;
-  };
-}
-
-/** The settings without the field that follows the clock. */
-export async function stableSettings(t: TestApp, admin: LoggedIn) {
-  const settings: Record<string, unknown> = await getSettings(t, admin);
-  delete settings.earliestStartsAt;
-  return settings;
-}
-
-export function put(t: TestApp, admin: LoggedIn, body: Record<string, unknown>) {
-  return request(t.url).put(SETTINGS).set(withSession(admin)).send(body);
-}
-
-/** Schedules a window `leadMs` after the app's clock (default one hour) and returns the start. */
-export async function schedule(
-  t: TestApp,
-  admin: LoggedIn,
-  leadMs = HOUR,
-  extra: Record<string, unknown> = {},
-): Promise<Date> {
-  const { version } = await getSettings(t, admin);
-  const startsAt = new Date(t.clock.now().getTime() + leadMs);
-  const response = await put(t, admin, {
-    enabled: true,
-    startsAt: startsAt.toISOString(),
-    version,
-    ...extra,
-  });
-  expect(response.status).toBe(200);
-  return startsAt;
-}
-
-export async function turnOff(t: TestApp, admin: LoggedIn): Promise<void> {
-  const { version } = await getSettings(t, admin);
-  const response = await put(t, admin, { enabled: false, version });
-  expect(response.status).toBe(200);
-}
 
 /**
  * For the enclosing describe block: an app with long sessions and every demo user signed in, whose

@@ -1,8 +1,12 @@
-import type { ProblemException } from '../../src/common/problem.js';
-import { MaintenanceWriteFence } from '../../src/maintenance/maintenance.write-fence.js';
-import type { MaintenancePrincipal } from '../../src/maintenance/maintenance.options.js';
+import { Transactions } from '../../src/database/transactions.js';
+import {
+  MaintenanceWriteFence,
+  type MaintenancePrincipal,
+  type MaintenanceRefusal,
+} from '../../src/maintenance/index.js';
 import { loginAll, useTestApp } from '../support/fixtures.js';
-import { HOUR, LONG_SESSIONS, schedule } from './support.js';
+import { LONG_SESSIONS } from './support.js';
+import { HOUR, schedule } from '../support/maintenance.js';
 
 const agency: MaintenancePrincipal = {
   kind: 'user',
@@ -30,17 +34,17 @@ describe('the R15 write fence', () => {
   async function write(
     principal: MaintenancePrincipal,
     marker: string,
-  ): Promise<{ committed: boolean; error?: ProblemException }> {
-    let error: ProblemException | undefined;
+  ): Promise<{ committed: boolean; error?: MaintenanceRefusal }> {
+    let error: MaintenanceRefusal | undefined;
     try {
-      await t.dataSource.transaction(async (manager) => {
+      await t.app.get(Transactions).run(async (manager) => {
         await manager.query(
           `UPDATE users SET display_name = '${marker}' WHERE email = 'agency@demo.test'`,
         );
         await fence.assertWritable(manager, principal);
       });
     } catch (caught) {
-      error = caught as ProblemException;
+      error = caught as MaintenanceRefusal;
     }
     const rows = await t.dataSource.query<Array<{ name: string }>>(
       "SELECT display_name AS name FROM users WHERE email = 'agency@demo.test'",

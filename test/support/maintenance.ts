@@ -2,39 +2,91 @@ import request from 'supertest';
 import { DEMO, login, withSession, type LoggedIn } from './sessions.js';
 import type { TestApp } from './test-app.js';
 
-const MINUTE = 60_000;
+/** The one set of window-scheduling helpers: every test changes the setting through the settings API. */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 
 export const SETTINGS = '/api/admin/connect/settings/maintenance';
+
+export interface MaintenanceSettings {
+  enabled: boolean;
+  state: string;
+  startsAt: string | null;
+  expectedEndAt: string | null;
+  message: string | null;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  activeTooLong: boolean;
+  activeSince: string | null;
+}
 
 export interface ScheduledWindow {
   startsAt: Date;
   admin: LoggedIn;
 }
 
+export async function getSettings(t: TestApp, admin: LoggedIn): Promise<MaintenanceSettings> {
+  const response = await request(t.url).get(SETTINGS).set('Cookie', admin.cookie);
+  expect(response.status).toBe(200);
+  return response.body as MaintenanceSettings;
+}
+
+/** The settings without the field that follows the clock. */
+export async function stableSettings(t: TestApp, admin: LoggedIn) {
+  const settings: Record<string, unknown> = { ...(await getSettings(t, admin)) };
+  delete settings.earliestStartsAt;
+  return settings;
+}
+
+/** A raw PUT of the settings, for asserting on the response itself. */
+export function put(t: TestApp, admin: LoggedIn, body: Record<string, unknown>) {
+  return request(t.url).put(SETTINGS).set(withSession(admin)).send(body);
+}
+
 /**
- * Changes the maintenance settings as the demo admin through the settings API, at their current
- * version (so `change` needs none); throws unless 200. Returns the admin's session.
+ * Changes the settings at their current version (so `change` needs none), as `admin` or else as the
+ * demo admin signed in afresh; throws unless 200. Returns the admin's session.
  */
 export async function changeSettings(
   t: TestApp,
   change: Record<string, unknown>,
+  admin?: LoggedIn,
 ): Promise<LoggedIn> {
-  const admin = await login(t.url, DEMO.admin);
-  const current = await request(t.url).get(SETTINGS).set('Cookie', admin.cookie);
-  if (current.status !== 200) throw new Error(`GET settings: ${current.status}`);
-  const response = await request(t.url)
-    .put(SETTINGS)
-    .set(withSession(admin))
-    .send({ ...change, version: current.body.version });
+  const as = admin ?? (await login(t.url, DEMO.admin));
+  const { version } = await getSettings(t, as);
+  const response = await put(t, as, { ...change, version });
   if (response.status !== 200)
     throw new Error(`PUT settings: ${response.status} ${JSON.stringify(response.body)}`);
-  return admin;
+  return as;
 }
 
-/** Turns a window on (or moves it) as the demo admin, through the settings API; throws unless 200. */
-export async function scheduleWindow(t: TestApp, startsAt: Date): Promise<ScheduledWindow> {
-  const admin = await changeSettings(t, { enabled: true, startsAt: startsAt.toISOString() });
-  return { startsAt, admin };
+/** Turns a window on (or moves it) at `startsAt`, with any other fields given. */
+export async function scheduleWindow(
+  t: TestApp,
+  startsAt: Date,
+  extra: Record<string, unknown> = {},
+  admin?: LoggedIn,
+): Promise<ScheduledWindow> {
+  const as = await changeSettings(
+    t,
+    { enabled: true, startsAt: startsAt.toISOString(), ...extra },
+    admin,
+  );
+  return { startsAt, admin: as };
+}
+
+/** Schedules a window `leadMs` after the app's clock (default one hour) and returns the start. */
+export async function schedule(
+  t: TestApp,
+  admin: LoggedIn,
+  leadMs = HOUR,
+  extra: Record<string, unknown> = {},
+): Promise<Date> {
+  const startsAt = new Date(t.clock.now().getTime() + leadMs);
+  await scheduleWindow(t, startsAt, extra, admin);
+  return startsAt;
 }
 
 /** A window that starts `minutesAhead` (default 15) after the injected clock's now. */
@@ -81,9 +133,9 @@ export async function untilState(
   }
 }
 
-/** Turns the window off as the demo admin; throws unless 200. */
-export async function turnOff(t: TestApp): Promise<void> {
-  await changeSettings(t, { enabled: false });
+/** Turns the window off, as `admin` or as the demo admin; throws unless 200. */
+export async function turnOff(t: TestApp, admin?: LoggedIn): Promise<void> {
+  await changeSettings(t, { enabled: false }, admin);
 }
 
 /** Asserts the R17 refusal of an API request. */

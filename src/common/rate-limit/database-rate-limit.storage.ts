@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { Transactions } from '../../database/transactions.js';
 import type { Clock } from '../clock.js';
 import { counterRecord, RateLimitStorage, type CounterRecord } from './rate-limit.storage.js';
 
@@ -15,9 +16,15 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {
     super();
+  }
+
+  /** Every statement here writes, so it goes through Transactions (SQLite has one shared connection). */
+  private write<T>(sql: string, parameters: unknown[]): Promise<T> {
+    return this.transactions.run((manager) => manager.query<T>(sql, parameters));
   }
 
   /** `$n` on PostgreSQL, `?` on SQLite: values are passed in the order they appear. */
@@ -29,9 +36,7 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
     const now = this.clock.now().getTime();
     const expires = now + windowMs;
     const $ = [1, 2, 3, 4, 5].map((n) => this.placeholder(n));
-    const rows = await this.dataSource.query<
-      Array<{ hits: number | string; expires_at: number | string }>
-    >(
+    const rows = await this.write<Array<{ hits: number | string; expires_at: number | string }>>(
       `INSERT INTO rate_limit_counters (counter_key, hits, expires_at) VALUES (${$[0]}, 1, ${$[1]})
        ON CONFLICT (counter_key) DO UPDATE SET
          hits = CASE WHEN rate_limit_counters.expires_at <= ${$[2]} THEN 1 ELSE rate_limit_counters.hits + 1 END,
@@ -44,7 +49,7 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
   }
 
   async release(key: string): Promise<void> {
-    await this.dataSource.query(
+    await this.write(
       `UPDATE rate_limit_counters SET hits = hits - 1
        WHERE counter_key = ${this.placeholder(1)} AND hits > 0 AND expires_at > ${this.placeholder(2)}`,
       [key, this.clock.now().getTime()],
@@ -54,9 +59,8 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
   private async sweep(now: number): Promise<void> {
     if (now - this.lastSweepMs < SWEEP_INTERVAL_MS) return;
     this.lastSweepMs = now;
-    await this.dataSource.query(
-      `DELETE FROM rate_limit_counters WHERE expires_at <= ${this.placeholder(1)}`,
-      [now],
-    );
+    await this.write(`DELETE FROM rate_limit_counters WHERE expires_at <= ${this.placeholder(1)}`, [
+      now,
+    ]);
   }
 }

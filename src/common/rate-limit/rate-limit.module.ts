@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../database/transactions.js';
 import { Clock } from '../clock.js';
 import { DatabaseRateLimitStorage } from './database-rate-limit.storage.js';
 import { RateLimitStorage } from './rate-limit.storage.js';
@@ -15,11 +16,16 @@ import { RedisRateLimitStorage } from './redis-rate-limit.storage.js';
   providers: [
     {
       provide: RateLimitStorage,
-      inject: [AppConfig, DataSource, Clock],
-      useFactory: (config: AppConfig, dataSource: DataSource, clock: Clock): RateLimitStorage =>
+      inject: [AppConfig, DataSource, Transactions, Clock],
+      useFactory: (
+        config: AppConfig,
+        dataSource: DataSource,
+        transactions: Transactions,
+        clock: Clock,
+      ): RateLimitStorage =>
         config.REDIS_URL
           ? new RedisRateLimitStorage(config.REDIS_URL, config.REDIS_KEY_PREFIX, clock)
-          : new DatabaseRateLimitStorage(dataSource, clock),
+          : new DatabaseRateLimitStorage(dataSource, transactions, clock),
     },
   ],
   exports: [RateLimitStorage],

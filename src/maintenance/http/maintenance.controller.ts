@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { parseRfc3339 } from '../rules/maintenance.rules.js';
+import { MaintenanceSettingsService } from '../runtime/maintenance-settings.service.js';
+import { MaintenanceStatusService } from '../runtime/maintenance-status.service.js';
+import { MaintenanceAdminGuard } from './maintenance-admin.guard.js';
+import { AllowDuringMaintenance, MaintenancePublicRoute } from './maintenance.decorators.js';
+import {
+  AcknowledgeNoticeDto,
+  MaintenanceEventsDto,
+  MaintenanceEventsQueryDto,
+  MaintenanceSettingsDto,
+  MaintenanceStatusDto,
+  UpdateMaintenanceSettingsDto,
+} from './maintenance.dto.js';
+
+/** Admin > Connect > Settings > Maintenance (R1–R6). */
+@ApiTags('maintenance')
+@Controller('api/admin/connect/settings/maintenance')
+@UseGuards(MaintenanceAdminGuard)
+export class MaintenanceSettingsController {
+  constructor(
+    private readonly settings: MaintenanceSettingsService,
+    private readonly status: MaintenanceStatusService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Read the maintenance setting' })
+  @ApiOkResponse({ type: MaintenanceSettingsDto })
+  get(): Promise<MaintenanceSettingsDto> {
+    return this.settings.settings();
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Schedule, change or turn off the maintenance window' })
+  @ApiConflictResponse({ description: 'The version is stale: someone else changed the setting' })
+  @ApiOkResponse({ type: MaintenanceSettingsDto })
+  update(
+    @Body() body: UpdateMaintenanceSettingsDto,
+    @Req() request: Request,
+  ): Promise<MaintenanceSettingsDto> {
+    const principal = this.status.principalOf(request);
+    // The admin guard lets only users through.
+    const actor = principal.kind === 'user' ? principal.actor : 'unknown';
+    return this.settings.update(body, actor);
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: 'List the maintenance event history, newest first' })
+  @ApiOkResponse({ type: MaintenanceEventsDto })
+  events(@Query() query: MaintenanceEventsQueryDto): Promise<MaintenanceEventsDto> {
+    return this.settings.events(query.page, query.pageSize);
+  }
+}
+
+/** What pages and API clients read about maintenance. */
+@ApiTags('maintenance')
+@Controller('api/maintenance')
+export class MaintenanceStatusController {
+  constructor(private readonly status: MaintenanceStatusService) {}
+
+  /** Open to everybody, during downtime too (R13): the host's access guard honours MAINTENANCE_PUBLIC. */
+  @Get('status')
+  @ApiOperation({ summary: 'Read the maintenance status for this caller' })
+  @AllowDuringMaintenance()
+  @MaintenancePublicRoute()
+  @ApiOkResponse({ type: MaintenanceStatusDto })
+  get(@Req() request: Request): Promise<MaintenanceStatusDto> {
+    return this.status.forRequest(request);
+  }
+
+  /** R9: this session has seen the notice (signed-in users only). */
+  @Post('notice/ack')
+  @ApiOperation({ summary: 'Acknowledge the maintenance notice for this session' })
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async acknowledge(@Body() body: AcknowledgeNoticeDto, @Req() request: Request): Promise<void> {
+    const startsAt = body.startsAt ? (parseRfc3339(body.startsAt) ?? undefined) : undefined;
+    await this.status.acknowledge(this.status.principalOf(request), startsAt);
+  }
+}

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { MAINTENANCE_EVENT_TYPES } from '../persistence/maintenance-event.entity.js';
+import { MAX_MESSAGE_LENGTH, readInstant } from '../rules/maintenance.rules.js';
+import { MAINTENANCE_STATES } from '../rules/maintenance.state.js';
+import { DEFAULT_MAINTENANCE_MESSAGES as MESSAGES } from './maintenance.messages.js';
+
+/**
+ * RFC 3339 with a UTC offset, in the UTC years 1970–9999 (so the value the API returns reads back);
+ * the distance from "now" (R2) is checked by the service with the injected clock.
+ */
+function IsRfc3339WithOffset(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRfc3339WithOffset',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && readInstant(value) instanceof Date,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && readInstant(args.value) === 'range'
+          ? MESSAGES.yearOutOfRange()
+          : MESSAGES.notRfc3339(),
+    },
+  });
+}
+
+/**
+ * PUT body. `enabled: false` turns the open window off. With `enabled: true`, a field that is left out
+ * keeps its current value and `null` clears it (startsAt is required when no window is open).
+ */
+export class UpdateMaintenanceSettingsDto {
+  @ApiProperty()
+  @IsBoolean({ message: 'must be true or false' })
+  enabled!: boolean;
+
+  @ApiPropertyOptional({
+    example: '2030-01-05T18:00:00+01:00',
+    description: 'RFC 3339 with offset, at least 10 minutes ahead',
+  })
+  @IsOptional()
+  @IsRfc3339WithOffset()
+  startsAt?: string | null;
+
+  @ApiPropertyOptional({ example: '2030-01-05T23:00:00+01:00', nullable: true })
+  @IsOptional()
+  @IsRfc3339WithOffset()
+  expectedEndAt?: string | null;
+
+  @ApiPropertyOptional({ maxLength: MAX_MESSAGE_LENGTH, nullable: true })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(MAX_MESSAGE_LENGTH, {
+    message: `must be at most ${MAX_MESSAGE_LENGTH} characters long`,
+  })
+  message?: string | null;
+
+  @ApiProperty({ description: 'The version GET returned (0 when there never was a window)' })
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must not be negative' })
+  version!: number;
+}
+
+export class MaintenanceSettingsDto {
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ enum: MAINTENANCE_STATES }) state!: string;
+  @ApiProperty({ nullable: true, type: String }) startsAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expectedEndAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) updatedBy!: string | null;
+  @ApiProperty({ description: 'The earliest start R2 accepts right now' })
+  earliestStartsAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When downtime began, while active' })
+  activeSince!: string | null;
+  @ApiProperty({
+    description: 'Active longer than the configured hours: was turning it off forgotten?',
+  })
+  activeTooLong!: boolean;
+}
+
+export class MaintenanceEventsQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  pageSize = 20;
+}
+
+export class MaintenanceEventDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() windowId!: string;
+  @ApiProperty({ enum: MAINTENANCE_EVENT_TYPES }) type!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: 'The user, or "system"' }) actor!: string;
+  @ApiProperty({ type: Object, description: 'Old and new values' }) details!: Record<
+    string,
+    unknown
+  >;
+}
+
+export class MaintenanceEventsDto {
+  @ApiProperty({ type: [MaintenanceEventDto] }) items!: MaintenanceEventDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class MaintenanceStatusDto {
+  @ApiProperty({ enum: MAINTENANCE_STATES }) state!: string;
+  @ApiProperty({ nullable: true, type: String }) startsAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '0 once active' })
+  secondsUntilStart!: number | null;
+  @ApiProperty({ nullable: true, type: String }) expectedEndAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ description: 'R9: the notice is due for this session now' }) noticeDue!: boolean;
+  @ApiProperty({ description: "The server's current time, to correct a browser clock" })
+  now!: string;
+  @ApiProperty({ description: 'This principal keeps working during downtime' }) exempt!: boolean;
+  @ApiProperty({ description: 'Active longer than the configured hours' }) activeTooLong!: boolean;
+}
+
+export class AcknowledgeNoticeDto {
+  @ApiPropertyOptional({
+    description: 'The start time the notice showed; a moved start is not acknowledged',
+  })
+  @IsOptional()
+  @IsRfc3339WithOffset()
+  startsAt?: string;
+}
