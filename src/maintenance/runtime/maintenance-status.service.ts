@@ -62,6 +62,7 @@ export class MaintenanceStatusService {
       sessionKeyHash(principal.sessionId),
       window.startsAt,
       this.options.clock.now(),
+      principal.actor,
     );
   }
 
