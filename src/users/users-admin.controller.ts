@@ -9,7 +9,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { fieldProblem } from '../common/problem.js';
@@ -37,12 +43,15 @@ export class UsersAdminController {
   constructor(private readonly users: UsersAdminService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List users (filter by role, status, text; paginated)' })
   @ApiOkResponse({ type: AdminUserPageDto })
   list(@Query() query: UsersQueryDto): Promise<AdminUserPageDto> {
     return this.users.list(query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Invite a user (an activation link is e-mailed)' })
+  @ApiConflictResponse({ description: 'The e-mail address is already used' })
   @ApiCreatedResponse({ type: AdminUserDto, description: 'Invited; the invitation is e-mailed' })
   async create(
     @Body() body: CreateUserDto,
@@ -52,6 +61,10 @@ export class UsersAdminController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename, change the role of, disable or enable a user' })
+  @ApiConflictResponse({
+    description: 'The last active customer admin cannot be disabled or demoted',
+  })
   @ApiOkResponse({ type: AdminUserDto })
   update(
     @Param('id', userId) id: string,
@@ -63,6 +76,8 @@ export class UsersAdminController {
 
   @Post(':id/invitation')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Send a new invitation (the previous link stops working)' })
+  @ApiConflictResponse({ description: 'The user is no longer invited' })
   @ApiOkResponse({
     type: AdminUserDto,
     description: 'A new invitation; the previous link stops working',

@@ -138,6 +138,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (filter by role, status, text; paginated) */
+        get: operations["UsersAdminController_list"];
+        put?: never;
+        /** Invite a user (an activation link is e-mailed) */
+        post: operations["UsersAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the role of, disable or enable a user */
+        patch: operations["UsersAdminController_update"];
+        trace?: never;
+    };
+    "/api/admin/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new invitation (the previous link stops working) */
+        post: operations["UsersAdminController_reinvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -475,6 +527,42 @@ export interface components {
         ActivateDto: {
             token: string;
             password: string;
+        };
+        AdminUserDto: {
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            companyId: string | null;
+            createdAt: string;
+            /** @description When the open invitation expires (invited users only) */
+            invitationExpiresAt: string | null;
+        };
+        AdminUserPageDto: {
+            items: components["schemas"]["AdminUserDto"][];
+            total: number;
+        };
+        CreateUserDto: {
+            /** @example new.admin@example.com */
+            email: string;
+            /** @example Noor de Vries */
+            displayName: string;
+            /** @enum {string} */
+            role: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
+            /** @description Required for a CLIENT: the company it belongs to */
+            companyId?: string;
+        };
+        UpdateUserDto: {
+            displayName?: string;
+            /** @enum {string} */
+            role?: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /** @description The company of a CLIENT */
+            companyId?: string;
         };
         ContractDto: {
             id: string;
@@ -899,6 +987,8 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceStatusDto"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     MaintenanceStatusController_acknowledge: {
@@ -1039,6 +1129,147 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+        };
+    };
+    UsersAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
+                status?: "invited" | "active" | "disabled";
+                /** @description Part of the e-mail address or the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    UsersAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description Invited; the invitation is e-mailed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The e-mail address is already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    UsersAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The last active customer admin cannot be disabled or demoted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    UsersAdminController_reinvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new invitation; the previous link stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The user is no longer invited */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["MaintenanceRefusal"];
         };
     };
     HealthController_live: {

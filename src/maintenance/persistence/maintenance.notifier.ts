@@ -5,10 +5,13 @@ import type { DataSource } from 'typeorm';
 
 /** Tells the other app instances that the maintenance window changed, and hears them do so. */
 export abstract class MaintenanceChangeNotifier {
-  /** Announces a committed change. */
-  abstract announce(): Promise<void>;
-  /** Starts listening; `onChange` also runs after a lost connection is back (changes may have been missed). */
-  abstract listen(onChange: () => void): Promise<void>;
+  /** Announces a committed change; `payload` describes it (empty: listeners re-read). */
+  abstract announce(payload: string): Promise<void>;
+  /**
+   * Starts listening. `onChange` gets each announcement's payload, and an empty one after a lost
+   * connection is back (changes may have been missed).
+   */
+  abstract listen(onChange: (payload: string) => void): Promise<void>;
   abstract close(): Promise<void>;
 }
 
@@ -16,12 +19,12 @@ export abstract class MaintenanceChangeNotifier {
 export class InProcessNotifier extends MaintenanceChangeNotifier {
   private readonly events = new EventEmitter();
 
-  announce(): Promise<void> {
-    this.events.emit('change');
+  announce(payload: string): Promise<void> {
+    this.events.emit('change', payload);
     return Promise.resolve();
   }
 
-  listen(onChange: () => void): Promise<void> {
+  listen(onChange: (payload: string) => void): Promise<void> {
     this.events.on('change', onChange);
     return Promise.resolve();
   }
@@ -39,7 +42,7 @@ export class InProcessNotifier extends MaintenanceChangeNotifier {
 export class PostgresNotifier extends MaintenanceChangeNotifier {
   private readonly logger = new Logger('Maintenance');
   private client?: pg.Client;
-  private onChange?: () => void;
+  private onChange?: (payload: string) => void;
   private closed = false;
   private retryDelayMs = PostgresNotifier.MIN_RETRY_MS;
   private retryTimer?: NodeJS.Timeout;
@@ -57,11 +60,11 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
     this.channel = `maintenance_${schema}`.slice(0, 63);
   }
 
-  async announce(): Promise<void> {
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [this.channel, 'changed']);
+  async announce(payload: string): Promise<void> {
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
   }
 
-  async listen(onChange: () => void): Promise<void> {
+  async listen(onChange: (payload: string) => void): Promise<void> {
     this.onChange = onChange;
     await this.connect();
   }
@@ -80,7 +83,7 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
       application_name: `maintenance-listener:${this.channel}`,
     });
     client.on('notification', (message) => {
-      if (message.channel === this.channel) this.onChange?.();
+      if (message.channel === this.channel) this.onChange?.(message.payload ?? '');
     });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
@@ -104,7 +107,7 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
       this.connect()
         .then(() => {
           this.logger.log({ event: 'maintenance.listener-reconnected', channel: this.channel });
-          this.onChange?.();
+          this.onChange?.('');
         })
         .catch(() => {
           this.retryDelayMs = Math.min(this.retryDelayMs * 2, PostgresNotifier.MAX_RETRY_MS);
