@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUTH_INTEGRATION_KINDS, AUTH_PUBLIC, AUTH_SKIP_CSRF } from '../auth/auth.decorators.js';
+import { isPublicRoute } from '../auth/access.guard.js';
+import { AUTH_INTEGRATION_KINDS, AUTH_SKIP_CSRF } from '../auth/auth.decorators.js';
 import { RouteCatalog, type CatalogRoute } from '../common/route-catalog.js';
 // The only import from the maintenance module in this folder: the guard's own reading of a route.
 import { routePolicyOf } from '../maintenance/index.js';
@@ -44,7 +45,7 @@ export class RouteContracts {
   private of(route: CatalogRoute): RouteContract {
     const read = <T>(key: string) =>
       this.reflector.getAllAndOverride<T | undefined>(key, route.targets);
-    const access: RouteAccess = read<boolean>(AUTH_PUBLIC)
+    const access: RouteAccess = isPublicRoute(this.reflector, route.targets)
       ? 'public'
       : read<string[]>(AUTH_INTEGRATION_KINDS)
         ? 'bearer'

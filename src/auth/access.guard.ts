@@ -12,18 +12,21 @@ import { principalOf } from './principal.js';
  * Default deny: a route is for signed-in users unless marked @Public() or @IntegrationOnly(). The
  * maintenance module's public status route declares MAINTENANCE_PUBLIC, honoured like @Public().
  */
+/** Open to anybody: @Public(), or the maintenance module's public status route. */
+export function isPublicRoute(reflector: Reflector, targets: ReadonlyArray<object>): boolean {
+  return Boolean(
+    reflector.getAllAndOverride<boolean>(AUTH_PUBLIC, targets as never) ||
+    reflector.getAllAndOverride<boolean>(MAINTENANCE_PUBLIC, targets as never),
+  );
+}
+
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (
-      this.reflector.getAllAndOverride<boolean>(AUTH_PUBLIC, targets) ||
-      this.reflector.getAllAndOverride<boolean>(MAINTENANCE_PUBLIC, targets)
-    ) {
-      return true;
-    }
+    if (isPublicRoute(this.reflector, targets)) return true;
     const principal = principalOf(context.switchToHttp().getRequest<Request>());
     const kinds = this.reflector.getAllAndOverride<IntegrationKind[] | undefined>(
       AUTH_INTEGRATION_KINDS,

@@ -1,4 +1,5 @@
 import { conflictProblem, fieldProblem } from '../common/problem.js';
+import { DEFAULT_MAINTENANCE_MESSAGES, MaintenanceProblems } from '../maintenance/index.js';
 import { outcomeOf, UsageError } from './cli-outcome.js';
 
 const commanderError = (code: string) => Object.assign(new Error(code), { code, exitCode: 1 });
@@ -31,6 +32,13 @@ describe('outcomeOf', () => {
     expect(outcomeOf(fieldProblem('email', 'must be an e-mail address'))).toEqual({
       exitCode: 1,
       message: 'refused: email: must be an e-mail address',
+    });
+  });
+  it("the maintenance module's refusals are 1 with the problem's detail as the line", () => {
+    const problems = new MaintenanceProblems({ en: DEFAULT_MAINTENANCE_MESSAGES });
+    expect(outcomeOf(problems.field('startsAt', (m) => m.notRfc3339()))).toEqual({
+      exitCode: 1,
+      message: `refused: startsAt: ${DEFAULT_MAINTENANCE_MESSAGES.notRfc3339()}`,
     });
   });
   it('anything else is 1 with its message', () => {

@@ -1,4 +1,5 @@
 import { ProblemException } from '../common/problem.js';
+import { MaintenanceProblem } from '../maintenance/index.js';
 
 /** Wrong use of the command line (exit 2). */
 export class UsageError extends Error {}
@@ -28,7 +29,7 @@ export function outcomeOf(error: unknown): CliOutcome {
       : { exitCode: 2 };
   }
   if (error instanceof UsageError) return { exitCode: 2, message: `error: ${error.message}` };
-  if (error instanceof ProblemException) {
+  if (error instanceof ProblemException || error instanceof MaintenanceProblem) {
     return { exitCode: 1, message: `refused: ${error.problem.detail}` };
   }
   return {

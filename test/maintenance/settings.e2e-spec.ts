@@ -360,7 +360,15 @@ describe('maintenance settings API (R1–R6)', () => {
         .set('Cookie', s.admin.cookie);
       expect(second.body).toMatchObject({ total, page: 2, pageSize: 2 });
       expect(second.body.items).toEqual(all.body.items.slice(2, 4));
-      for (const query of ['page=0', 'pageSize=101', 'page=abc', 'pageSize=1.5', 'sort=at']) {
+      for (const query of [
+        'page=0',
+        'page=1e20',
+        'page=100001',
+        'pageSize=101',
+        'page=abc',
+        'pageSize=1.5',
+        'sort=at',
+      ]) {
         const bad = await request(t.url)
           .get(`${SETTINGS}/events?${query}`)
           .set('Cookie', s.admin.cookie);

@@ -1060,8 +1060,6 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceStatusDto"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
         };
     };
     MaintenanceStatusController_acknowledge: {

@@ -87,15 +87,19 @@ export class MaintenanceSettingsDto {
   activeTooLong!: boolean;
 }
 
+/** Far past the end of any history, yet its offset stays a safe integer on every database. */
+export const MAX_EVENTS_PAGE = 100_000;
+
 export class MaintenanceEventsQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_EVENTS_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
+  @Max(MAX_EVENTS_PAGE, { message: `must be at most ${MAX_EVENTS_PAGE}` })
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
