@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MaintenanceImpactDto } from '../maintenance/index.js';
-import { impactSentence, impactState } from './pages.impact.js';
+import { impactFigures, impactSentence, impactState } from './pages.impact.js';
 import type { Dictionary } from './pages.i18n.js';
 
 const strings = (language: 'en' | 'nl'): Dictionary =>
@@ -110,5 +110,24 @@ describe('impactSentence', () => {
       'Since the start: 1 refused request (0 from users, 0 from third-party links, 1 from visitors not signed in).',
     );
     expect(impactSentence(one, 'nl', nl)).toMatch(/^Sinds de start: 1 geweigerd verzoek \(/);
+  });
+});
+
+describe('impactFigures', () => {
+  it('takes the totals an event kept, in a fixed order; none for other events', () => {
+    expect(
+      impactFigures({
+        refusals: { total: 4, byPrincipal: { user: 2, integration: 1, anonymous: 1 } },
+        old: { startsAt: AT },
+        acknowledged: 1,
+        signedIn: { total: 3, byRole: { AGENCY_USER: 3 } },
+      }),
+    ).toEqual([
+      { key: 'signedIn', count: 3 },
+      { key: 'acknowledged', count: 1 },
+      { key: 'refusals', count: 4 },
+    ]);
+    expect(impactFigures({ startsAt: AT, recordedAt: AT })).toEqual([]);
+    expect(impactFigures({ old: { message: 'x' }, new: { message: 'y' } })).toEqual([]);
   });
 });

@@ -46,3 +46,18 @@ export function impactSentence(
   const acknowledged = counted('js.impact.acknowledged', impact.notice.acknowledged);
   return plain(`js.impact.sentence.${state}`, { signedIn, acknowledged });
 }
+
+/** The counts that downtime-started and turned-off keep (issue 12), as totals, in a fixed order. */
+export function impactFigures(
+  details: Record<string, unknown>,
+): Array<{ key: string; count: number }> {
+  const total = (value: unknown): number | undefined => {
+    if (typeof value === 'number') return value;
+    const nested = (value as { total?: unknown } | null | undefined)?.total;
+    return typeof nested === 'number' ? nested : undefined;
+  };
+  return ['signedIn', 'acknowledged', 'refusals'].flatMap((key) => {
+    const count = total(details[key]);
+    return count === undefined ? [] : [{ key, count }];
+  });
+}

@@ -13,7 +13,7 @@ import {
   type MaintenanceEventDto,
   type MaintenanceSettingsDto,
 } from '../maintenance/index.js';
-import { impactSentence, impactState } from './pages.impact.js';
+import { impactFigures, impactSentence, impactState } from './pages.impact.js';
 import { PageI18n, type Language } from './pages.i18n.js';
 import { saveForm, text, type FormBody } from './pages.forms.js';
 import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';
@@ -173,11 +173,18 @@ export class SettingsPageController {
       atText: formatShort(new Date(event.at), zone),
       typeText: this.i18n.t(language, `settings.event.${event.type}`),
       actor: event.actor,
-      changes: keys.map((key) => ({
-        field: this.i18n.t(language, `settings.field.${key}`),
-        old: details.old && key in details.old ? show(key, details.old[key]) : undefined,
-        new: details.new && key in details.new ? show(key, details.new[key]) : undefined,
-      })),
+      changes: [
+        ...keys.map((key) => ({
+          field: this.i18n.t(language, `settings.field.${key}`),
+          old: details.old && key in details.old ? show(key, details.old[key]) : undefined,
+          new: details.new && key in details.new ? show(key, details.new[key]) : undefined,
+        })),
+        ...impactFigures(event.details).map(({ key, count }) => ({
+          field: this.i18n.t(language, `settings.field.${key}`),
+          old: undefined,
+          new: String(count),
+        })),
+      ],
     };
   }
 }

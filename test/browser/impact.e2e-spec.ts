@@ -1,10 +1,12 @@
 import request from 'supertest';
+import { MaintenanceScheduler } from '../../src/maintenance/index.js';
 import { untilState } from '../support/maintenance.js';
 import { bearer, login, withSession, type LoggedIn } from '../support/sessions.js';
 import { LONG_SESSIONS } from '../maintenance/support.js';
 import {
   DEMO,
   HOUR,
+  MINUTE,
   moveClockToStart,
   newContext,
   scheduleIn,
@@ -69,7 +71,13 @@ describe('who the window affects, on the settings page (browser)', () => {
       )
       .waitFor({ timeout: LIVE_UPDATE_MS });
 
-    // Downtime: the line turns to the refusals.
+    // Downtime: the line turns to the refusals. The regular users were active just before it.
+    await moveClockToStart(h.t, -2 * MINUTE);
+    for (const who of Object.values(regular)) {
+      expect((await request(h.t.url).get('/api/auth/me').set('Cookie', who.cookie)).status).toBe(
+        200,
+      );
+    }
     await moveClockToStart(h.t, 1000);
     await untilState(h.t, 'active');
     const me = () => request(h.t.url).get('/api/auth/me');
@@ -90,9 +98,13 @@ describe('who the window affects, on the settings page (browser)', () => {
       ),
     ).toBe(2);
 
-    // Rendered by the server too (no script needed), and in Dutch.
+    // Rendered by the server too (no script needed), and in Dutch; the history keeps the counts at the start.
+    await h.t.app.get(MaintenanceScheduler).runChecks();
     await page.reload();
     await line.getByText(during, { exact: true }).waitFor();
+    const started = page.locator('#events-table tr').filter({ hasText: 'Downtime started' });
+    await started.getByText('Regular users signed in: 3', { exact: true }).waitFor();
+    await started.getByText('Confirmed the notice: 2', { exact: true }).waitFor();
     const dutch = await (await newContext(h, { locale: 'nl-NL' })).newPage();
     const consultant = await login(h.t.url, DEMO.consultant);
     await dutch
