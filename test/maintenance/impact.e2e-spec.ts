@@ -125,6 +125,9 @@ describe('the impact of a window: signed in, confirmed, refused (issue 12)', () 
     for (const who of [as.agency, as.agency2, as.client])
       expect((await ack(t, who)).status).toBe(204);
     expect((await impact(t, as.admin)).notice).toEqual({ acknowledged: 2 });
+    // Exempt users get no notice: a close from them is not a confirmation.
+    expect((await ack(t, as.consultant)).status).toBe(204);
+    expect((await impact(t, as.admin)).notice).toEqual({ acknowledged: 2 });
 
     const { version } = await getSettings(t, as.admin);
     const moved = new Date(startsAt.getTime() + HOUR);
