@@ -148,6 +148,16 @@ export class AppConfig {
   @Min(100)
   MAINTENANCE_REFRESH_INTERVAL_MS = 5000;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAINTENANCE_IMPACT_ACTIVE_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAINTENANCE_REFUSAL_FLUSH_MS = 3000;
+
   @IsOptional()
   @IsString()
   SMTP_HOST?: string;

@@ -6,6 +6,7 @@ import { principalOf, type Principal } from '../auth/principal.js';
 import type { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
+import { DataSource } from 'typeorm';
 import {
   MaintenanceGuard,
   MaintenanceLoginAdmission,
@@ -13,7 +14,9 @@ import {
   type MaintenanceExemptions,
   type MaintenancePrincipal,
 } from '../maintenance/index.js';
+import { ROLES, type Role } from '../users/role.js';
 import type { PublicUser } from '../users/user.entity.js';
+import { SessionAudience } from './lockout.audience.js';
 import { LOCKOUT_MESSAGES } from './lockout.messages.js';
 
 /** Who keeps working during downtime (R8): customer admins, consultants and the back office. */
@@ -21,6 +24,11 @@ export const LOCKOUT_EXEMPTIONS: MaintenanceExemptions = {
   roles: ['CUSTOMER_ADMIN', 'CONSULTANT'],
   integrationKinds: ['BACKOFFICE'],
 };
+
+/** The roles a window locks out, in the platform's order. */
+export const REGULAR_ROLES: readonly Role[] = ROLES.filter(
+  (role) => !LOCKOUT_EXEMPTIONS.roles.includes(role),
+);
 
 /** A signed-in user as the maintenance module sees them; the one place this mapping is written. */
 export function maintenanceUser(user: PublicUser, sessionId: string | null): MaintenancePrincipal {
@@ -60,8 +68,8 @@ export function maintenanceLockout(
   clock: Clock,
 ): { module: DynamicModule; auth: AuthModuleOptions; guards: Provider[] } {
   const module = MaintenanceModule.forRootAsync({
-    inject: [Transactions],
-    useFactory: (transactions: Transactions) => ({
+    inject: [Transactions, DataSource],
+    useFactory: (transactions: Transactions, dataSource: DataSource) => ({
       clock,
       getPrincipal: (request) => maintenancePrincipalOf(principalOf(request)),
       exemptions: LOCKOUT_EXEMPTIONS,
@@ -70,6 +78,8 @@ export function maintenanceLockout(
       defaultRetryAfterSeconds: config.MAINTENANCE_DEFAULT_RETRY_AFTER_SECONDS,
       activeWarningHours: config.MAINTENANCE_ACTIVE_WARNING_HOURS,
       refreshIntervalMs: config.MAINTENANCE_REFRESH_INTERVAL_MS,
+      audience: new SessionAudience(dataSource, config, REGULAR_ROLES),
+      refusalFlushIntervalMs: config.MAINTENANCE_REFUSAL_FLUSH_MS,
     }),
   });
   return {

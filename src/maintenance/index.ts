@@ -9,10 +9,12 @@ export {
 } from './maintenance.module.js';
 export {
   MAINTENANCE_OPTIONS,
+  type MaintenanceAudience,
   type MaintenanceModuleAsyncOptions,
   type MaintenanceModuleOptions,
   type MaintenanceTransactionRunner,
   type ResolvedMaintenanceOptions,
+  type SignedInCount,
 } from './maintenance.options.js';
 
 // Rules (pure)
@@ -22,6 +24,7 @@ export {
   type MaintenanceExemptions,
   type MaintenancePrincipal,
   type MaintenancePrincipalKind,
+  type RefusalsByPrincipal,
 } from './rules/maintenance.principal.js';
 export {
   decide,
@@ -90,6 +93,7 @@ export {
   MaintenanceEventDto,
   MaintenanceEventsDto,
   MaintenanceEventsQueryDto,
+  MaintenanceImpactDto,
   MaintenanceSettingsDto,
   MaintenanceStatusDto,
   UpdateMaintenanceSettingsDto,
@@ -118,8 +122,10 @@ export {
   type MaintenanceEventType,
 } from './persistence/maintenance-event.entity.js';
 export { MaintenanceNoticeAckEntity } from './persistence/maintenance-notice-ack.entity.js';
+export { MaintenanceRefusalCountEntity } from './persistence/maintenance-refusal-count.entity.js';
 export { MaintenanceWindowEntity } from './persistence/maintenance-window.entity.js';
 export { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
+export { MaintenanceImpact1764300400000 } from './persistence/migrations/1764300400000-maintenance-impact.js';
 
 // Runtime
 export {
@@ -131,6 +137,10 @@ export {
   DOWNTIME_START_TIMEOUT,
   MaintenanceScheduler,
 } from './runtime/maintenance.scheduler.js';
+export {
+  MaintenanceImpactService,
+  REFUSAL_FLUSH_INTERVAL,
+} from './runtime/maintenance-impact.service.js';
 export { MaintenanceSettingsService } from './runtime/maintenance-settings.service.js';
 export { MaintenanceStatusService } from './runtime/maintenance-status.service.js';
 export { MaintenanceLoginAdmission } from './runtime/maintenance.login-admission.js';
@@ -138,6 +148,7 @@ export { MaintenanceWriteFence } from './runtime/maintenance.write-fence.js';
 export {
   MaintenanceRefusalCounter,
   REFUSAL_SURFACES,
+  type PendingRefusals,
   type RefusalCounts,
   type RefusalSurface,
 } from './runtime/maintenance-refusal.counter.js';

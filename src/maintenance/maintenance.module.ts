@@ -20,11 +20,14 @@ import {
 } from './maintenance.options.js';
 import { MaintenanceEventEntity } from './persistence/maintenance-event.entity.js';
 import { MaintenanceNoticeAckEntity } from './persistence/maintenance-notice-ack.entity.js';
+import { MaintenanceRefusalCountEntity } from './persistence/maintenance-refusal-count.entity.js';
 import { MaintenanceWindowEntity } from './persistence/maintenance-window.entity.js';
 import { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
+import { MaintenanceImpact1764300400000 } from './persistence/migrations/1764300400000-maintenance-impact.js';
 import { createNotifier, MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
 import { MaintenanceStorage } from './persistence/maintenance.storage.js';
 import { TypeOrmMaintenanceStorage } from './persistence/maintenance.typeorm-storage.js';
+import { MaintenanceImpactService } from './runtime/maintenance-impact.service.js';
 import { MaintenanceRefusalCounter } from './runtime/maintenance-refusal.counter.js';
 import { MaintenanceSettingsService } from './runtime/maintenance-settings.service.js';
 import { MaintenanceStateService } from './runtime/maintenance-state.service.js';
@@ -34,13 +37,14 @@ import { MaintenanceScheduler } from './runtime/maintenance.scheduler.js';
 import { MaintenanceWriteFence } from './runtime/maintenance.write-fence.js';
 
 /** The module's migrations, in order, for the host's migration list. */
-export const MAINTENANCE_MIGRATIONS = [Maintenance1764300100000];
+export const MAINTENANCE_MIGRATIONS = [Maintenance1764300100000, MaintenanceImpact1764300400000];
 
 /** The module's entities (registered by the module itself; a host without autoLoadEntities lists them). */
 export const MAINTENANCE_ENTITIES = [
   MaintenanceWindowEntity,
   MaintenanceEventEntity,
   MaintenanceNoticeAckEntity,
+  MaintenanceRefusalCountEntity,
 ];
 
 const EXPORTS = [
@@ -53,6 +57,7 @@ const EXPORTS = [
   MaintenanceWriteFence,
   MaintenanceRoutePolicy,
   MaintenanceRefusalCounter,
+  MaintenanceImpactService,
   MaintenanceGuard,
   MaintenanceAdminGuard,
   MaintenanceProblems,
@@ -130,6 +135,7 @@ export class MaintenanceModule {
         MaintenanceWriteFence,
         MaintenanceRoutePolicy,
         MaintenanceRefusalCounter,
+        MaintenanceImpactService,
         MaintenanceGuard,
         MaintenanceAdminGuard,
       ],

@@ -18,6 +18,20 @@ export type MaintenanceTransactionRunner = <T>(
   work: (manager: EntityManager) => Promise<T>,
 ) => Promise<T>;
 
+/** Signed-in regular users: distinct users, and how many of each of the host's regular roles. */
+export interface SignedInCount {
+  total: number;
+  byRole: Record<string, number>;
+}
+
+/**
+ * The host's side of the impact view: the module knows no sessions or roles, so the host counts its
+ * regular (non-exempt) users who are signed in and active, by its own definition of "active".
+ */
+export interface MaintenanceAudience {
+  signedIn(now: Date): Promise<SignedInCount>;
+}
+
 export interface MaintenanceModuleOptions {
   /** Maps a request to its principal; called only while a window is active (and by the status endpoint). */
   getPrincipal(request: Request): MaintenancePrincipal;
@@ -43,6 +57,10 @@ export interface MaintenanceModuleOptions {
   runInTransaction?: MaintenanceTransactionRunner;
   /** How instances tell each other about changes. Default: LISTEN/NOTIFY on PostgreSQL, in-process otherwise. */
   notifier?: MaintenanceChangeNotifier;
+  /** Who is signed in, for the impact view and the event history. Default: nobody known (total 0, no roles). */
+  audience?: MaintenanceAudience;
+  /** How often each instance writes its refusal counts to the database. Default 3000 ms. */
+  refusalFlushIntervalMs?: number;
 }
 
 export interface MaintenanceModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -64,11 +82,16 @@ export interface ResolvedMaintenanceOptions {
   storage?: MaintenanceStorage;
   runInTransaction?: MaintenanceTransactionRunner;
   notifier?: MaintenanceChangeNotifier;
+  audience: MaintenanceAudience;
+  refusalFlushIntervalMs: number;
 }
 
 export const MAINTENANCE_OPTIONS = Symbol('maintenance:options');
 
 const systemClock = { now: () => new Date() };
+const unknownAudience: MaintenanceAudience = {
+  signedIn: () => Promise.resolve({ total: 0, byRole: {} }),
+};
 
 export function resolveMaintenanceOptions(
   options: MaintenanceModuleOptions,
@@ -84,6 +107,8 @@ export function resolveMaintenanceOptions(
     activeWarningHours: options.activeWarningHours ?? 8,
     refreshIntervalMs: options.refreshIntervalMs ?? 5000,
     pagePath: options.pagePath ?? '/maintenance',
+    audience: options.audience ?? unknownAudience,
+    refusalFlushIntervalMs: options.refusalFlushIntervalMs ?? 3000,
   };
 }
 

@@ -26,8 +26,8 @@ function metrics(refusals = new MaintenanceRefusalCounter(), confirmedAt: Date |
 describe('MaintenanceMetrics', () => {
   it('copies the refusal counts for every principal and surface, zeros included', async () => {
     const refusals = new MaintenanceRefusalCounter();
-    for (let i = 0; i < 7; i++) refusals.record({ kind: 'anonymous' }, 'page');
-    refusals.record({ kind: 'integration', integrationKind: 'THIRD_PARTY' }, 'api');
+    for (let i = 0; i < 7; i++) refusals.record({ kind: 'anonymous' }, 'page', 'w1');
+    refusals.record({ kind: 'integration', integrationKind: 'THIRD_PARTY' }, 'api', 'w1');
     const text = await metrics(refusals).metrics();
     expect(text).toContain('# TYPE maintenance_refusals_total counter');
     for (const principal of MAINTENANCE_PRINCIPAL_KINDS) {
@@ -49,11 +49,11 @@ describe('MaintenanceMetrics', () => {
     const refusals = new MaintenanceRefusalCounter();
     const registry = metrics(refusals);
     const user = { kind: 'user', role: 'CLIENT', sessionId: 's', actor: 'a' } as const;
-    refusals.record(user, 'api');
+    refusals.record(user, 'api', 'w1');
     expect(await registry.metrics()).toContain(
       'maintenance_refusals_total{principal="user",surface="api"} 1\n',
     );
-    for (let i = 0; i < 4; i++) refusals.record(user, 'api');
+    for (let i = 0; i < 4; i++) refusals.record(user, 'api', 'w1');
     expect(await registry.metrics()).toContain(
       'maintenance_refusals_total{principal="user",surface="api"} 5\n',
     );

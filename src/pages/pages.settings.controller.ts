@@ -5,6 +5,7 @@ import type { ProblemDetails } from '../common/problem.js';
 import { AppConfig } from '../config/app-config.js';
 import {
   MaintenanceAdminGuard,
+  MaintenanceImpactService,
   MaintenanceSettingsService,
   MaintenanceStatusService,
   MaintenancePageRoute,
@@ -12,6 +13,7 @@ import {
   type MaintenanceEventDto,
   type MaintenanceSettingsDto,
 } from '../maintenance/index.js';
+import { impactFigures, impactSentence, impactState } from './pages.impact.js';
 import { PageI18n, type Language } from './pages.i18n.js';
 import { saveForm, text, type FormBody } from './pages.forms.js';
 import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';
@@ -64,6 +66,7 @@ export class SettingsPageController {
     private readonly config: AppConfig,
     private readonly status: MaintenanceStatusService,
     private readonly settings: MaintenanceSettingsService,
+    private readonly impact: MaintenanceImpactService,
   ) {}
 
   @Get()
@@ -100,9 +103,10 @@ export class SettingsPageController {
     extra: { saved?: boolean; problem?: ProblemDetails; values?: FormBody },
   ): Promise<string> {
     const settings = this.settings;
-    const [current, events] = await Promise.all([
+    const [current, events, impact] = await Promise.all([
       settings.settings(),
       settings.events(1, EVENTS_SHOWN),
+      this.impact.impact(),
     ]);
     const language = this.i18n.languageOf(request);
     const zone = this.config.APP_TIMEZONE;
@@ -137,6 +141,11 @@ export class SettingsPageController {
         earliestText: formatInstant(earliest, zone, language),
         events: events.items.map((event) => this.eventRow(event, language)),
         eventsTotal: events.total,
+        // Rendered here so the page works without the script, which then keeps it current.
+        impact: {
+          state: impactState(impact),
+          text: impactSentence(impact, language, this.i18n.dictionary(language)),
+        },
       },
     });
   }
@@ -164,11 +173,18 @@ export class SettingsPageController {
       atText: formatShort(new Date(event.at), zone),
       typeText: this.i18n.t(language, `settings.event.${event.type}`),
       actor: event.actor,
-      changes: keys.map((key) => ({
-        field: this.i18n.t(language, `settings.field.${key}`),
-        old: details.old && key in details.old ? show(key, details.old[key]) : undefined,
-        new: details.new && key in details.new ? show(key, details.new[key]) : undefined,
-      })),
+      changes: [
+        ...keys.map((key) => ({
+          field: this.i18n.t(language, `settings.field.${key}`),
+          old: details.old && key in details.old ? show(key, details.old[key]) : undefined,
+          new: details.new && key in details.new ? show(key, details.new[key]) : undefined,
+        })),
+        ...impactFigures(event.details).map(({ key, count }) => ({
+          field: this.i18n.t(language, `settings.field.${key}`),
+          old: undefined,
+          new: String(count),
+        })),
+      ],
     };
   }
 }

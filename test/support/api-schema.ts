@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/connect/settings/maintenance/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read who the maintenance window affects: signed in, confirmed, refused */
+        get: operations["MaintenanceSettingsController_readImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/maintenance/status": {
         parameters: {
             query?: never;
@@ -485,6 +502,40 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        SignedInDto: {
+            /** @description Distinct regular users with a live, recently used session */
+            total: number;
+            /** @description By the host's regular roles, every one present */
+            byRole: {
+                [key: string]: number;
+            };
+        };
+        NoticeImpactDto: {
+            /** @description Distinct users who closed the R9 notice for the current start */
+            acknowledged: number;
+        };
+        RefusalsByPrincipalDto: {
+            user: number;
+            integration: number;
+            anonymous: number;
+        };
+        RefusalsImpactDto: {
+            /** @description The window's start: refusals are counted from it */
+            since: string;
+            /** @description Across all instances; may lag a few seconds */
+            total: number;
+            byPrincipal: components["schemas"]["RefusalsByPrincipalDto"];
+        };
+        MaintenanceImpactDto: {
+            /** @description When the counts were taken */
+            at: string;
+            signedIn: components["schemas"]["SignedInDto"];
+            notice: components["schemas"]["NoticeImpactDto"];
+            /** @description Null when no window is open; zeros until the start */
+            refusals: ({
+                [key: string]: unknown;
+            } & components["schemas"]["RefusalsImpactDto"]) | null;
         };
         MaintenanceStatusDto: {
             /** @enum {string} */
@@ -965,6 +1016,28 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    MaintenanceSettingsController_readImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceImpactDto"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];

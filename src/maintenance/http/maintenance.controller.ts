@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { parseRfc3339 } from '../rules/maintenance.rules.js';
+import { MaintenanceImpactService } from '../runtime/maintenance-impact.service.js';
 import { MaintenanceSettingsService } from '../runtime/maintenance-settings.service.js';
 import { MaintenanceStatusService } from '../runtime/maintenance-status.service.js';
 import { MaintenanceAdminGuard } from './maintenance-admin.guard.js';
@@ -16,6 +17,7 @@ import {
   AcknowledgeNoticeDto,
   MaintenanceEventsDto,
   MaintenanceEventsQueryDto,
+  MaintenanceImpactDto,
   MaintenanceSettingsDto,
   MaintenanceStatusDto,
   UpdateMaintenanceSettingsDto,
@@ -29,6 +31,7 @@ export class MaintenanceSettingsController {
   constructor(
     private readonly settings: MaintenanceSettingsService,
     private readonly status: MaintenanceStatusService,
+    private readonly impact: MaintenanceImpactService,
   ) {}
 
   @Get()
@@ -57,6 +60,15 @@ export class MaintenanceSettingsController {
   @ApiOkResponse({ type: MaintenanceEventsDto })
   events(@Query() query: MaintenanceEventsQueryDto): Promise<MaintenanceEventsDto> {
     return this.settings.events(query.page, query.pageSize);
+  }
+
+  @Get('impact')
+  @ApiOperation({
+    summary: 'Read who the maintenance window affects: signed in, confirmed, refused',
+  })
+  @ApiOkResponse({ type: MaintenanceImpactDto })
+  readImpact(): Promise<MaintenanceImpactDto> {
+    return this.impact.impact();
   }
 }
 

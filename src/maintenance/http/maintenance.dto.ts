@@ -149,3 +149,44 @@ export class AcknowledgeNoticeDto {
   @IsRfc3339WithOffset()
   startsAt?: string;
 }
+
+export class SignedInDto {
+  @ApiProperty({ description: 'Distinct regular users with a live, recently used session' })
+  total!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: "By the host's regular roles, every one present",
+  })
+  byRole!: Record<string, number>;
+}
+
+export class NoticeImpactDto {
+  @ApiProperty({ description: 'Distinct users who closed the R9 notice for the current start' })
+  acknowledged!: number;
+}
+
+export class RefusalsByPrincipalDto {
+  @ApiProperty() user!: number;
+  @ApiProperty() integration!: number;
+  @ApiProperty() anonymous!: number;
+}
+
+export class RefusalsImpactDto {
+  @ApiProperty({ description: "The window's start: refusals are counted from it" })
+  since!: string;
+  @ApiProperty({ description: 'Across all instances; may lag a few seconds' }) total!: number;
+  @ApiProperty({ type: RefusalsByPrincipalDto }) byPrincipal!: RefusalsByPrincipalDto;
+}
+
+export class MaintenanceImpactDto {
+  @ApiProperty({ description: 'When the counts were taken' }) at!: string;
+  @ApiProperty({ type: SignedInDto }) signedIn!: SignedInDto;
+  @ApiProperty({ type: NoticeImpactDto }) notice!: NoticeImpactDto;
+  @ApiProperty({
+    type: RefusalsImpactDto,
+    nullable: true,
+    description: 'Null when no window is open; zeros until the start',
+  })
+  refusals!: RefusalsImpactDto | null;
+}

@@ -49,7 +49,7 @@ export class MaintenanceGuard implements CanActivate {
     const policy = routePolicyOf(this.reflector, targets);
     if (decide(principal, policy, state, this.options.exemptions) === 'allow') return true;
     const page = isPageRoute(this.reflector, targets);
-    this.refusals.record(principal, page ? 'page' : 'api');
+    this.refusals.record(principal, page ? 'page' : 'api', window.id);
     const refusal = this.problems.refusal(window, now, this.options.defaultRetryAfterSeconds, {
       pagePath: this.options.pagePath,
       page,

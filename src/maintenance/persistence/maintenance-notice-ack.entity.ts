@@ -13,4 +13,8 @@ export class MaintenanceNoticeAckEntity {
 
   @Column({ name: 'acked_at', ...maintenanceInstant })
   ackedAt!: Date;
+
+  /** Who closed it (the principal's actor), so that a user's several sessions count once. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  actor!: string | null;
 }

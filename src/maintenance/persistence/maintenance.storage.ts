@@ -1,4 +1,5 @@
 import type { MaintenanceEventType } from './maintenance-event.entity.js';
+import type { RefusalsByPrincipal } from '../rules/maintenance.principal.js';
 import type { OpenWindow } from '../rules/maintenance.state.js';
 
 export interface MaintenanceWindowRecord extends OpenWindow {
@@ -70,11 +71,13 @@ export abstract class MaintenanceStorage {
 
   /**
    * Records `downtime-started` for the window unless some instance already did; returns the event when this call recorded it.
-   * Does nothing if the window is closed or its start (as stored) is after `now`.
+   * Does nothing if the window is closed or its start (as stored) is after `now`. `details` are added
+   * to the event's own.
    */
   abstract recordDowntimeStarted(
     windowId: string,
     now: Date,
+    details?: Record<string, unknown>,
   ): Promise<MaintenanceEventRecord | null>;
 
   /** Newest first. */
@@ -89,6 +92,19 @@ export abstract class MaintenanceStorage {
    */
   abstract readForFence(transaction: unknown): Promise<FenceReading | null>;
 
-  abstract acknowledge(sessionKeyHash: string, startsAt: Date, at: Date): Promise<void>;
+  /** R9: the session closed the notice for `startsAt`; `actor` is who (a user's sessions count once). */
+  abstract acknowledge(
+    sessionKeyHash: string,
+    startsAt: Date,
+    at: Date,
+    actor: string,
+  ): Promise<void>;
   abstract isAcknowledged(sessionKeyHash: string, startsAt: Date): Promise<boolean>;
+  /** How many distinct actors closed the notice for `startsAt`. */
+  abstract countAcknowledged(startsAt: Date): Promise<number>;
+
+  /** Adds one instance's refusal deltas, by window, to the shared counts (one write per flush, not per refusal). */
+  abstract addRefusals(deltas: ReadonlyMap<string, RefusalsByPrincipal>): Promise<void>;
+  /** The refusals of window `windowId` flushed so far by every instance, every kind present. */
+  abstract refusals(windowId: string): Promise<RefusalsByPrincipal>;
 }

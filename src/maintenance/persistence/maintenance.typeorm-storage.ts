@@ -3,6 +3,7 @@ import { EntityManager, IsNull, QueryFailedError, type DataSource } from 'typeor
 import type { MaintenanceTransactionRunner } from '../maintenance.options.js';
 import { MaintenanceEventEntity } from './maintenance-event.entity.js';
 import { MaintenanceNoticeAckEntity } from './maintenance-notice-ack.entity.js';
+import { MaintenanceRefusalCountEntity } from './maintenance-refusal-count.entity.js';
 import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
 import {
   MaintenanceStorage,
@@ -13,6 +14,11 @@ import {
   type NewMaintenanceEvent,
   type WindowFields,
 } from './maintenance.storage.js';
+import {
+  MAINTENANCE_PRINCIPAL_KINDS,
+  zeroByPrincipal,
+  type RefusalsByPrincipal,
+} from '../rules/maintenance.principal.js';
 
 /** A unique index said no: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -145,7 +151,11 @@ export class TypeOrmMaintenanceStorage extends MaintenanceStorage {
     });
   }
 
-  async recordDowntimeStarted(windowId: string, now: Date): Promise<MaintenanceEventRecord | null> {
+  async recordDowntimeStarted(
+    windowId: string,
+    now: Date,
+    details: Record<string, unknown> = {},
+  ): Promise<MaintenanceEventRecord | null> {
     try {
       return await this.runInTransaction(async (manager) => {
         // The conditional update is the gate (it also takes the write lock first, which SQLite needs):
@@ -166,7 +176,11 @@ export class TypeOrmMaintenanceStorage extends MaintenanceStorage {
           type: 'downtime-started',
           at: window.startsAt,
           actor: 'system',
-          details: { startsAt: window.startsAt.toISOString(), recordedAt: now.toISOString() },
+          details: {
+            startsAt: window.startsAt.toISOString(),
+            recordedAt: now.toISOString(),
+            ...details,
+          },
         });
       });
     } catch (error) {
@@ -203,10 +217,20 @@ export class TypeOrmMaintenanceStorage extends MaintenanceStorage {
     };
   }
 
-  async acknowledge(sessionKeyHash: string, startsAt: Date, at: Date): Promise<void> {
+  async acknowledge(
+    sessionKeyHash: string,
+    startsAt: Date,
+    at: Date,
+    actor: string,
+  ): Promise<void> {
     try {
       await this.runInTransaction((manager) =>
-        manager.insert(MaintenanceNoticeAckEntity, { sessionKeyHash, startsAt, ackedAt: at }),
+        manager.insert(MaintenanceNoticeAckEntity, {
+          sessionKeyHash,
+          startsAt,
+          ackedAt: at,
+          actor,
+        }),
       );
     } catch (error) {
       // Another tab acknowledged the same notice first.
@@ -218,6 +242,47 @@ export class TypeOrmMaintenanceStorage extends MaintenanceStorage {
     return this.dataSource
       .getRepository(MaintenanceNoticeAckEntity)
       .existsBy({ sessionKeyHash, startsAt });
+  }
+
+  async countAcknowledged(startsAt: Date): Promise<number> {
+    // Acknowledgements from before the actor was kept count once per session.
+    const row = await this.dataSource
+      .getRepository(MaintenanceNoticeAckEntity)
+      .createQueryBuilder('a')
+      .select('COUNT(DISTINCT COALESCE(a.actor, a.session_key_hash))', 'n')
+      .where('a.starts_at = :startsAt', { startsAt: startsAt.getTime() })
+      .getRawOne<{ n: string | number }>();
+    return Number(row?.n ?? 0);
+  }
+
+  async addRefusals(deltas: ReadonlyMap<string, RefusalsByPrincipal>): Promise<void> {
+    const rows = [...deltas].flatMap(([windowId, byPrincipal]) =>
+      MAINTENANCE_PRINCIPAL_KINDS.filter((kind) => byPrincipal[kind] > 0).map(
+        (kind) => [windowId, kind, byPrincipal[kind]] as const,
+      ),
+    );
+    if (rows.length === 0) return;
+    const placeholder = this.isPostgres ? (index: number) => `$${index + 1}` : () => '?';
+    const values = rows
+      .map((_, row) => `(${[0, 1, 2].map((column) => placeholder(row * 3 + column)).join(', ')})`)
+      .join(', ');
+    // An upsert that adds: instances flushing at once each add their own delta.
+    const sql =
+      `INSERT INTO maintenance_refusal_counts (window_id, principal_kind, count) VALUES ${values} ` +
+      'ON CONFLICT (window_id, principal_kind) DO UPDATE SET count = maintenance_refusal_counts.count + excluded.count';
+    await this.runInTransaction((manager) => manager.query(sql, rows.flat()));
+  }
+
+  async refusals(windowId: string): Promise<RefusalsByPrincipal> {
+    const rows = await this.dataSource
+      .getRepository(MaintenanceRefusalCountEntity)
+      .findBy({ windowId });
+    const counts = zeroByPrincipal();
+    for (const row of rows) {
+      if (row.principalKind in counts)
+        counts[row.principalKind as keyof RefusalsByPrincipal] = row.count;
+    }
+    return counts;
   }
 
   private async write(work: (manager: EntityManager) => Promise<void>): Promise<void> {

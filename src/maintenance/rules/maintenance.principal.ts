@@ -21,6 +21,15 @@ export const MAINTENANCE_PRINCIPAL_KINDS = [
   'anonymous',
 ] as const satisfies readonly MaintenancePrincipalKind[];
 
+/** A count for each principal kind. */
+export type RefusalsByPrincipal = Record<MaintenancePrincipalKind, number>;
+
+export function zeroByPrincipal(): RefusalsByPrincipal {
+  return Object.fromEntries(
+    MAINTENANCE_PRINCIPAL_KINDS.map((kind) => [kind, 0]),
+  ) as RefusalsByPrincipal;
+}
+
 /** Who keeps working during downtime: the host names its own roles and integration kinds. */
 export interface MaintenanceExemptions {
   roles: readonly string[];

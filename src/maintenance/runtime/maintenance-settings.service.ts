@@ -15,6 +15,7 @@ import {
 } from '../persistence/maintenance.storage.js';
 import { earliestStart, isStartFarEnough, readInstant } from '../rules/maintenance.rules.js';
 import { isActiveTooLong, maintenanceState } from '../rules/maintenance.state.js';
+import { MaintenanceImpactService } from './maintenance-impact.service.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
 
 const iso = (instant: Date | null): string | null => instant?.toISOString() ?? null;
@@ -54,6 +55,7 @@ export class MaintenanceSettingsService {
     private readonly storage: MaintenanceStorage,
     private readonly state: MaintenanceStateService,
     private readonly problems: MaintenanceProblems,
+    private readonly impact: MaintenanceImpactService,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
@@ -159,6 +161,7 @@ export class MaintenanceSettingsService {
   private async turnOff(open: MaintenanceWindowRecord, actor: string, now: Date): Promise<void> {
     const details = {
       old: { ...describe(fieldsOf(open)), state: maintenanceState(open, now) },
+      ...(await this.impact.closingDetails(open)),
     };
     await this.storage.change(open.id, open.version, { turnedOff: true }, actor, now, {
       type: 'turned-off',

@@ -24,6 +24,9 @@ class LatestOnlyStorage extends MaintenanceStorage {
   readForFence = unused;
   acknowledge = unused;
   isAcknowledged = unused;
+  countAcknowledged = unused;
+  addRefusals = unused;
+  refusals = unused;
 }
 function unused(): never {
   throw new Error('not used by the state service');

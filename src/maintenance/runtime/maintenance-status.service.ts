@@ -53,15 +53,24 @@ export class MaintenanceStatusService {
     };
   }
 
-  /** R9: remembers that this session closed the notice for the current start (or for `startsAt`, if that is still current). */
+  /** R9: remembers that this regular user's session closed the notice for the current start (or for `startsAt`, if that is still current). */
   async acknowledge(principal: MaintenancePrincipal, startsAt?: Date): Promise<void> {
     const window = this.state.window();
-    if (principal.kind !== 'user' || !principal.sessionId || !window) return;
+    // Exempt users get no notice, so they have none to close (and do not count as confirmations).
+    if (
+      principal.kind !== 'user' ||
+      !principal.sessionId ||
+      !window ||
+      isExempt(principal, this.options.exemptions)
+    ) {
+      return;
+    }
     if (startsAt && startsAt.getTime() !== window.startsAt.getTime()) return;
     await this.storage.acknowledge(
       sessionKeyHash(principal.sessionId),
       window.startsAt,
       this.options.clock.now(),
+      principal.actor,
     );
   }
 

@@ -28,7 +28,7 @@ export class MaintenanceLoginAdmission {
     if (!window || decide(principal, 'exempt-only', state, this.options.exemptions) === 'allow') {
       return;
     }
-    this.refusals.record(principal, 'login');
+    this.refusals.record(principal, 'login', window.id);
     throw this.problems.refusal(window, now, this.options.defaultRetryAfterSeconds, {
       pagePath: this.options.pagePath,
       page: false,

@@ -15,6 +15,7 @@ import {
   maintenanceState,
   type OpenWindow,
 } from '../rules/maintenance.state.js';
+import { MaintenanceImpactService } from './maintenance-impact.service.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
 
 /** The SchedulerRegistry names of the module's timers. */
@@ -42,6 +43,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnModuleDes
     private readonly state: MaintenanceStateService,
     private readonly storage: MaintenanceStorage,
     private readonly registry: SchedulerRegistry,
+    private readonly impact: MaintenanceImpactService,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
@@ -82,7 +84,9 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnModuleDes
     const now = this.options.clock.now();
     if (!window || maintenanceState(window, now) !== 'active') return;
     if (!window.downtimeStartedAt) {
-      const event = await this.storage.recordDowntimeStarted(window.id, now);
+      // Counted before the insert, which stays the one gate of exactly-once.
+      const details = await this.impact.audienceDetails(window);
+      const event = await this.storage.recordDowntimeStarted(window.id, now, details);
       if (event) {
         this.logger.log({
           event: 'maintenance.downtime-started',

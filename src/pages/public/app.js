@@ -305,8 +305,71 @@
     if (field('motivation').trim()) body.motivation = field('motivation');
     return body;
   });
+  // Admin > Connect > Settings: who the window affects. The same sentence as the server renders
+  // (src/pages/pages.impact.ts), from the same strings; the live region changes only when the text does.
+  var IMPACT_POLL_MS = 10000;
+
+  function counted(key, count, vars) {
+    var rules = new Intl.PluralRules(page.lang === 'nl' ? 'nl' : 'en');
+    return text(key + '.' + rules.select(count), Object.assign({ count: count }, vars));
+  }
+
+  function impactState(impact) {
+    if (!impact.refusals) return 'off';
+    return Date.parse(impact.refusals.since) <= Date.parse(impact.at) ? 'active' : 'scheduled';
+  }
+
+  function impactSentence(impact) {
+    var state = impactState(impact);
+    if (state === 'active') {
+      var parts = ['user', 'integration', 'anonymous']
+        .map(function (kind) {
+          return text('js.impact.refusals.' + kind, { count: impact.refusals.byPrincipal[kind] });
+        })
+        .join(', ');
+      return text('js.impact.sentence.active', {
+        refusals: counted('js.impact.refusals', impact.refusals.total, { parts: parts }),
+      });
+    }
+    var byRole = impact.signedIn.byRole;
+    var roles =
+      impact.signedIn.total > 0
+        ? ' (' +
+          Object.keys(byRole)
+            .map(function (role) {
+              return counted('js.impact.role.' + role, byRole[role]);
+            })
+            .join(', ') +
+          ')'
+        : '';
+    return text('js.impact.sentence.' + state, {
+      signedIn: counted('js.impact.signedIn', impact.signedIn.total, { roles: roles }),
+      acknowledged: counted('js.impact.acknowledged', impact.notice.acknowledged),
+    });
+  }
+
+  function setUpImpact() {
+    var element = $('#impact');
+    if (!element) return;
+    setInterval(function () {
+      fetch('/api/admin/connect/settings/maintenance/impact', { headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (impact) {
+          if (!impact) return;
+          var state = impactState(impact);
+          if (element.getAttribute('data-impact-state') !== state) element.setAttribute('data-impact-state', state);
+          var sentence = impactSentence(impact);
+          if (element.textContent !== sentence) element.textContent = sentence;
+        })
+        .catch(function () {});
+    }, IMPACT_POLL_MS);
+  }
+
   setUpLogout();
   setUpNotice();
+  setUpImpact();
   if (page.audience !== 'anonymous' || page.page === 'maintenance') {
     void refresh();
     setInterval(refresh, POLL_MS);
