@@ -1,4 +1,5 @@
 import { ScheduleModule } from '@nestjs/schedule';
+import { RateLimitModule } from '../../src/common/rate-limit/rate-limit.module.js';
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { authGuards, AuthModule, type AuthModuleOptions } from '../../src/auth/auth.module.js';
 import { ClockModule } from '../../src/common/clock.module.js';
@@ -33,6 +34,7 @@ export class BenchModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule.forRoot(),
+        RateLimitModule,
         // The module's timers live in the SchedulerRegistry; every variant gets it, as AppModule has it.
         ScheduleModule.forRoot(),
         ...lockout.imports,

@@ -77,6 +77,7 @@ export async function serve(spec: ChildSpec): Promise<void> {
     NODE_ENV: 'development',
     DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
+    API_DOCS: 'false',
     // No periodic re-read: a maintenance query would then show per request, and propagation can only
     // come from the announced change.
     MAINTENANCE_REFRESH_INTERVAL_MS: String(HOUR),
