@@ -79,6 +79,7 @@ export {
   type MaintenanceMessageCatalogue,
   type MaintenanceMessages,
 } from './http/maintenance.messages.js';
+export { RouteCatalog, type CatalogRoute } from './http/route-catalog.js';
 export {
   formatRoutePolicyTable,
   MaintenanceRoutePolicy,

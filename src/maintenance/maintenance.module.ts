@@ -11,6 +11,7 @@ import {
 import { MaintenanceGuard } from './http/maintenance.guard.js';
 import { MaintenanceProblems } from './http/maintenance.problems.js';
 import { MaintenanceRoutePolicy } from './http/maintenance.route-policy.js';
+import { RouteCatalog } from './http/route-catalog.js';
 import {
   MAINTENANCE_OPTIONS,
   resolveMaintenanceOptions,
@@ -55,6 +56,7 @@ const EXPORTS = [
   MaintenanceSettingsService,
   MaintenanceLoginAdmission,
   MaintenanceWriteFence,
+  RouteCatalog,
   MaintenanceRoutePolicy,
   MaintenanceRefusalCounter,
   MaintenanceImpactService,
@@ -133,6 +135,7 @@ export class MaintenanceModule {
         MaintenanceStatusService,
         MaintenanceLoginAdmission,
         MaintenanceWriteFence,
+        RouteCatalog,
         MaintenanceRoutePolicy,
         MaintenanceRefusalCounter,
         MaintenanceImpactService,

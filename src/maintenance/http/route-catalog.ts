@@ -30,7 +30,10 @@ function asList(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Every route of the controllers in the module tree, read from their decorators (needs DiscoveryModule). */
+/**
+ * Every route of the controllers in the module tree, read from their decorators (needs DiscoveryModule):
+ * what the route-policy table is built on, and exported for hosts that describe their routes too.
+ */
 @Injectable()
 export class RouteCatalog {
   constructor(
