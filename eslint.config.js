@@ -3,8 +3,33 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import { transactionsOnly } from './eslint-rules/transactions-only.js';
 
+const MAINTENANCE_API =
+  'Import the maintenance module from its public entry, src/maintenance/index.ts (tests: also testing.ts).';
+
+/** Each layer of the maintenance module and the layers it may import. */
+const MAINTENANCE_ENTRIES = ['index', 'testing', 'maintenance\\.module'];
+const MAINTENANCE_LAYERS = [
+  { layer: 'http', below: ['runtime', 'persistence', 'rules'], root: MAINTENANCE_ENTRIES },
+  { layer: 'runtime', below: ['persistence', 'rules'], root: MAINTENANCE_ENTRIES },
+  {
+    layer: 'persistence',
+    below: ['rules'],
+    root: [...MAINTENANCE_ENTRIES, 'maintenance\\.options'],
+  },
+  { layer: 'rules', below: [], root: [...MAINTENANCE_ENTRIES, 'maintenance\\.options'] },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', 'src/**/public/**', 'test/support/api-schema.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '*.config.js',
+      'src/**/public/**',
+      'test/support/api-schema.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -27,6 +52,62 @@ export default tseslint.config(
     plugins: { local: { rules: { 'transactions-only': transactionsOnly } } },
     rules: { 'local/transactions-only': 'error' },
   },
+  // The maintenance module's boundary: from outside, only its public entry (index.ts) and, for tests
+  // and scripts, its test-only entry (testing.ts).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/maintenance/**', 'src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)maintenance/(?!index\\.js$)', message: MAINTENANCE_API }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.spec.ts'],
+    ignores: ['src/maintenance/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)maintenance/(?!(index|testing)\\.js$)', message: MAINTENANCE_API },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)src/maintenance/(?!(index|testing)\\.js$)', message: MAINTENANCE_API },
+          ],
+        },
+      ],
+    },
+  },
+  // Inside the module, layers depend one way: http → runtime → persistence → rules.
+  ...MAINTENANCE_LAYERS.map(({ layer, below, root }) => ({
+    files: [`src/maintenance/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${['http', 'runtime', 'persistence', 'rules'].filter((l) => l !== layer && !below.includes(l)).join('|')})/|(^|/)(${root.join('|')})\\.js$`,
+              message: `src/maintenance/${layer} may import ${below.length ? `only ${below.join(', ')}` : 'no other layer'} (http → runtime → persistence → rules).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {

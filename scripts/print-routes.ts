@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../src/maintenance/index.js';
+import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../src/lockout/route-policy.js';
 import { withThrowawayApp } from './throwaway-app.js';
 
 /**

@@ -17,6 +17,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { maintenanceLockout } from './lockout/lockout.js';
+import { RoutePolicyModule } from './lockout/route-policy.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PublicFormsModule } from './public-forms/public-forms.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         RateLimitModule,
         lockout.module,
+        RoutePolicyModule,
         CorsModule,
         AuthModule.forRoot(lockout.auth),
         UsersModule,

@@ -10,6 +10,7 @@ import { BODY_LIMITS, refuseHostileBodies, refuseHostileRequests } from './commo
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
+import { MaintenanceProblemRenderer } from './maintenance/index.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
 
 export interface CreateAppOptions {
@@ -55,7 +56,12 @@ export function configureApp(
   app.use(refuseHostileBodies);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE));
+  const maintenance = app.get(MaintenanceProblemRenderer);
+  app.useGlobalFilters(
+    new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE, [
+      (exception, request, response) => maintenance.renderRefusal(exception, request, response),
+    ]),
+  );
   setupApiDocs(app);
   app.enableShutdownHooks();
   return app;

@@ -2,12 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../../src/config/app-config.js';
 import type { Clock } from '../../src/common/clock.js';
 import { maintenanceLockout } from '../../src/lockout/lockout.js';
-import {
-  MaintenanceChangeNotifier,
-  MaintenanceStateService,
-  PostgresNotifier,
-  STARTS_AT_HEADER,
-} from '../../src/maintenance/index.js';
+import { MaintenanceChangeNotifier, MaintenanceStateService } from '../../src/maintenance/index.js';
+import { PostgresNotifier, STARTS_AT_HEADER } from '../../src/maintenance/testing.js';
 import type { Lockout } from './bench-module.js';
 
 /*

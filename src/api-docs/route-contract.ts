@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isPublicRoute } from '../auth/access.guard.js';
 import { AUTH_INTEGRATION_KINDS, AUTH_SKIP_CSRF } from '../auth/auth.decorators.js';
-import { RouteCatalog, routePolicyOf, type CatalogRoute } from '../maintenance/index.js';
+import { RouteCatalog, type CatalogRoute } from '../common/route-catalog.js';
+import { routePolicyOf } from '../maintenance/index.js';
 
 /** How a caller authenticates: nothing, the session cookie, or an integration's bearer token. */
 export type RouteAccess = 'public' | 'session' | 'bearer';

@@ -1,5 +1,6 @@
 import { conflictProblem, fieldProblem } from '../common/problem.js';
-import { DEFAULT_MAINTENANCE_MESSAGES, MaintenanceProblems } from '../maintenance/index.js';
+import { DEFAULT_MAINTENANCE_MESSAGES } from '../maintenance/index.js';
+import { MaintenanceProblems } from '../maintenance/testing.js';
 import { outcomeOf, UsageError } from './cli-outcome.js';
 
 const commanderError = (code: string) => Object.assign(new Error(code), { code, exitCode: 1 });
@@ -35,8 +36,10 @@ describe('outcomeOf', () => {
     });
   });
   it("the maintenance module's refusals are 1 with the problem's detail as the line", () => {
-    const problems = new MaintenanceProblems({ en: DEFAULT_MAINTENANCE_MESSAGES });
-    expect(outcomeOf(problems.field('startsAt', (m) => m.notRfc3339()))).toEqual({
+    const problems = new MaintenanceProblems({ en: DEFAULT_MAINTENANCE_MESSAGES }, 3600);
+    expect(
+      outcomeOf(problems.invalid([{ field: 'startsAt', reason: (m) => m.notRfc3339() }])),
+    ).toEqual({
       exitCode: 1,
       message: `refused: startsAt: ${DEFAULT_MAINTENANCE_MESSAGES.notRfc3339()}`,
     });

@@ -3,11 +3,11 @@ import { Command, Option, SubCommand } from 'nest-commander';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import {
+  MaintenanceSettingsInput,
   MaintenanceSettingsService,
   secondsUntil,
-  UpdateMaintenanceSettingsDto,
 } from '../maintenance/index.js';
-import { cliActor, CliCommand, validated, wholeNumber } from './cli-command.js';
+import { cliActor, CliCommand, wholeNumber } from './cli-command.js';
 import {
   describeMaintenanceStatus,
   type MaintenanceStatusJson,
@@ -18,6 +18,7 @@ import {
 abstract class MaintenanceCommand extends CliCommand {
   constructor(
     protected readonly settings: MaintenanceSettingsService,
+    protected readonly input: MaintenanceSettingsInput,
     protected readonly config: AppConfig,
     protected readonly clock: Clock,
   ) {
@@ -50,11 +51,10 @@ abstract class MaintenanceCommand extends CliCommand {
       this.print(line);
   }
 
-  /** The same change as PUT on the settings API, at the current version. */
+  /** The same change as PUT on the settings API (the same validation), at the current version. */
   protected async change(body: Record<string, unknown>): Promise<void> {
     const { version } = await this.settings.settings();
-    const dto = await validated(UpdateMaintenanceSettingsDto, { ...body, version });
-    await this.settings.update(dto, cliActor());
+    await this.input.apply({ ...body, version }, cliActor());
   }
 }
 

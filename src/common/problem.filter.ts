@@ -35,6 +35,16 @@ export abstract class PageErrorRenderer {
 }
 
 /**
+ * A library's renderer of exceptions that must be answered alike by every filter (the maintenance
+ * module's refusals): it answers and returns true, or returns false for any other exception.
+ */
+export type ExceptionRenderer = (
+  exception: unknown,
+  request: Request,
+  response: Response,
+) => boolean;
+
+/**
  * An exception that carries its own problem document, headers and translations: ProblemException,
  * or a library's own such as the maintenance module's MaintenanceProblem.
  */
@@ -95,7 +105,11 @@ export function isApiRequest(request: Request): boolean {
   );
 }
 
-/** Every error becomes application/problem+json (RFC 9457) for API clients. */
+/**
+ * Every error becomes application/problem+json (RFC 9457) for API clients, or the pages' HTML; a
+ * library's exceptions go to that library's renderer first (so a maintenance refusal is rendered in
+ * one place, whichever filter catches it).
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -103,12 +117,18 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(
     private readonly pageRenderer?: PageErrorRenderer,
     private readonly defaultLanguage: Language = 'en',
+    private readonly renderers: readonly ExceptionRenderer[] = [],
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    if (
+      !response.headersSent &&
+      this.renderers.some((render) => render(exception, request, response))
+    )
+      return;
     const problem = toProblem(
       exception,
       request.originalUrl,

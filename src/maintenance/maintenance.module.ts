@@ -1,20 +1,20 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MaintenanceAdminGuard } from './http/maintenance-admin.guard.js';
 import { MaintenanceCountdownInterceptor } from './http/maintenance-countdown.interceptor.js';
-import {
-  MaintenanceSettingsController,
-  MaintenanceStatusController,
-} from './http/maintenance.controller.js';
+import { MaintenanceProblemRenderer } from './http/maintenance-problem.renderer.js';
+import { MaintenanceSettingsInput } from './http/maintenance-settings.input.js';
+import { maintenanceControllers } from './http/maintenance.controller.js';
 import { MaintenanceGuard } from './http/maintenance.guard.js';
 import { MaintenanceProblems } from './http/maintenance.problems.js';
-import { MaintenanceRoutePolicy } from './http/maintenance.route-policy.js';
-import { RouteCatalog } from './http/route-catalog.js';
+import { MaintenanceValidationPipe } from './http/maintenance.validation.js';
 import {
   MAINTENANCE_OPTIONS,
   resolveMaintenanceOptions,
+  resolveRoutes,
+  type MaintenanceRouteOptions,
   type MaintenanceModuleAsyncOptions,
   type MaintenanceModuleOptions,
   type ResolvedMaintenanceOptions,
@@ -56,12 +56,13 @@ const EXPORTS = [
   MaintenanceSettingsService,
   MaintenanceLoginAdmission,
   MaintenanceWriteFence,
-  RouteCatalog,
-  MaintenanceRoutePolicy,
   MaintenanceRefusalCounter,
   MaintenanceImpactService,
   MaintenanceGuard,
   MaintenanceAdminGuard,
+  MaintenanceProblemRenderer,
+  MaintenanceSettingsInput,
+  // The host instantiates the guard (APP_GUARD): its dependencies are exported too.
   MaintenanceProblems,
 ];
 
@@ -80,13 +81,14 @@ const EXPORTS = [
 @Module({})
 export class MaintenanceModule {
   static forRoot(options: MaintenanceModuleOptions): DynamicModule {
-    return MaintenanceModule.create([
+    return MaintenanceModule.create(options.routes, [
       { provide: MAINTENANCE_OPTIONS, useValue: resolveMaintenanceOptions(options) },
     ]);
   }
 
   static forRootAsync(options: MaintenanceModuleAsyncOptions): DynamicModule {
     return MaintenanceModule.create(
+      options.routes,
       [
         {
           provide: MAINTENANCE_OPTIONS,
@@ -100,14 +102,15 @@ export class MaintenanceModule {
   }
 
   private static create(
+    routes: MaintenanceRouteOptions | undefined,
     optionsProviders: Provider[],
     imports: DynamicModule['imports'] = [],
   ): DynamicModule {
     return {
       module: MaintenanceModule,
       global: true,
-      imports: [...imports, DiscoveryModule, TypeOrmModule.forFeature(MAINTENANCE_ENTITIES)],
-      controllers: [MaintenanceSettingsController, MaintenanceStatusController],
+      imports: [...imports, TypeOrmModule.forFeature(MAINTENANCE_ENTITIES)],
+      controllers: maintenanceControllers(resolveRoutes(routes)),
       providers: [
         ...optionsProviders,
         {
@@ -126,7 +129,7 @@ export class MaintenanceModule {
           provide: MaintenanceProblems,
           inject: [MAINTENANCE_OPTIONS],
           useFactory: (options: ResolvedMaintenanceOptions) =>
-            new MaintenanceProblems(options.messages),
+            new MaintenanceProblems(options.messages, options.defaultRetryAfterSeconds),
         },
         { provide: APP_INTERCEPTOR, useClass: MaintenanceCountdownInterceptor },
         MaintenanceStateService,
@@ -135,12 +138,13 @@ export class MaintenanceModule {
         MaintenanceStatusService,
         MaintenanceLoginAdmission,
         MaintenanceWriteFence,
-        RouteCatalog,
-        MaintenanceRoutePolicy,
         MaintenanceRefusalCounter,
         MaintenanceImpactService,
         MaintenanceGuard,
         MaintenanceAdminGuard,
+        MaintenanceProblemRenderer,
+        MaintenanceValidationPipe,
+        MaintenanceSettingsInput,
       ],
       exports: EXPORTS,
     };

@@ -1,22 +1,22 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { EntityManager } from 'typeorm';
+import type { MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
+import type { MaintenanceStorage } from './persistence/maintenance.storage.js';
+import type { MaintenanceTransactionRunner } from './persistence/maintenance.typeorm-storage.js';
 import {
   DEFAULT_MAINTENANCE_MESSAGES,
   type MaintenanceMessageCatalogue,
   type MaintenanceMessages,
-} from './http/maintenance.messages.js';
-import type { MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
-import type { MaintenanceStorage } from './persistence/maintenance.storage.js';
+} from './rules/maintenance.messages.js';
 import type { MaintenanceExemptions, MaintenancePrincipal } from './rules/maintenance.principal.js';
 
-/**
- * Runs `work` in one database transaction. On SQLite the host passes its own runner, so that the
- * module's writes queue behind the host's (one connection); the default is `dataSource.transaction`.
- */
-export type MaintenanceTransactionRunner = <T>(
-  work: (manager: EntityManager) => Promise<T>,
-) => Promise<T>;
+/** Where the module's routes are mounted (the host chooses; relative to any global prefix). */
+export interface MaintenanceRouteOptions {
+  /** The setting, its events and impact. Default `maintenance/settings`. */
+  settings?: string;
+  /** The public status and the notice acknowledgement (`<status>/status`, `<status>/notice/ack`). Default `maintenance`. */
+  status?: string;
+}
 
 /** Signed-in regular users: distinct users, and how many of each of the host's regular roles. */
 export interface SignedInCount {
@@ -49,8 +49,10 @@ export interface MaintenanceModuleOptions {
   activeWarningHours?: number;
   /** The backstop re-read of the window from the database. Default 5000 ms. */
   refreshIntervalMs?: number;
-  /** Where refused page requests are sent (R14). Default /maintenance. */
+  /** The host's maintenance page, where refused page requests are sent (R14). Without it, they get the 503 too. */
   pagePath?: string;
+  /** The language of a problem for this request, one of the catalogue's. Default: Accept-Language, else the first. */
+  languageOf?(request: Request): string;
   /** Where windows, events and acknowledgements live. Default: the TypeORM storage on the host's DataSource. */
   storage?: MaintenanceStorage;
   /** The transaction runner of the default storage. Default: `dataSource.transaction`. */
@@ -61,9 +63,13 @@ export interface MaintenanceModuleOptions {
   audience?: MaintenanceAudience;
   /** How often each instance writes its refusal counts to the database. Default 3000 ms. */
   refusalFlushIntervalMs?: number;
+  /** Where the module's routes are mounted. */
+  routes?: MaintenanceRouteOptions;
 }
 
 export interface MaintenanceModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  /** The routes are mounted before the factory runs, so they are given here. */
+  routes?: MaintenanceRouteOptions;
   inject?: FactoryProvider['inject'];
   useFactory(...args: never[]): MaintenanceModuleOptions | Promise<MaintenanceModuleOptions>;
 }
@@ -78,7 +84,8 @@ export interface ResolvedMaintenanceOptions {
   defaultRetryAfterSeconds: number;
   activeWarningHours: number;
   refreshIntervalMs: number;
-  pagePath: string;
+  pagePath: string | null;
+  languageOf(request: Request): string;
   storage?: MaintenanceStorage;
   runInTransaction?: MaintenanceTransactionRunner;
   notifier?: MaintenanceChangeNotifier;
@@ -106,7 +113,10 @@ export function resolveMaintenanceOptions(
     defaultRetryAfterSeconds: options.defaultRetryAfterSeconds ?? 3600,
     activeWarningHours: options.activeWarningHours ?? 8,
     refreshIntervalMs: options.refreshIntervalMs ?? 5000,
-    pagePath: options.pagePath ?? '/maintenance',
+    pagePath: options.pagePath ?? null,
+    languageOf:
+      options.languageOf ??
+      ((request) => request.acceptsLanguages(...Object.keys(messages)) || Object.keys(messages)[0]),
     audience: options.audience ?? unknownAudience,
     refusalFlushIntervalMs: options.refusalFlushIntervalMs ?? 3000,
   };
@@ -115,4 +125,14 @@ export function resolveMaintenanceOptions(
 /** The messages of the default (first) language. */
 export function defaultMessages(options: ResolvedMaintenanceOptions): MaintenanceMessages {
   return Object.values(options.messages)[0];
+}
+
+/** The routes with their defaults. */
+export function resolveRoutes(
+  routes: MaintenanceRouteOptions = {},
+): Required<MaintenanceRouteOptions> {
+  return {
+    settings: routes.settings ?? 'maintenance/settings',
+    status: routes.status ?? 'maintenance',
+  };
 }

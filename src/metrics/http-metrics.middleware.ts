@@ -1,7 +1,7 @@
 import { Injectable, type NestMiddleware, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry } from 'prom-client';
-import { RouteCatalog } from '../maintenance/index.js';
+import { RouteCatalog } from '../common/route-catalog.js';
 import { routeLabel, statusClass } from './http-metrics.js';
 
 /** `http_request_duration_seconds{method, route, status_class}` of this application's registry. */

@@ -1,10 +1,5 @@
 import { Registry } from 'prom-client';
-import {
-  MAINTENANCE_PRINCIPAL_KINDS,
-  MaintenanceRefusalCounter,
-  type MaintenanceStateService,
-  REFUSAL_SURFACES,
-} from '../maintenance/index.js';
+import { MaintenanceRefusalCounter, type MaintenanceStateService } from '../maintenance/index.js';
 import { MaintenanceMetrics } from './maintenance.metrics.js';
 
 const NOW = new Date('2030-01-05T17:00:00Z');
@@ -13,6 +8,7 @@ const clock = { now: () => NOW };
 function stateWith(confirmedAt: Date | null): MaintenanceStateService {
   return {
     window: () => null,
+    state: () => 'off',
     confirmedAt: () => confirmedAt,
   } as unknown as MaintenanceStateService;
 }
@@ -23,6 +19,10 @@ function metrics(refusals = new MaintenanceRefusalCounter(), confirmedAt: Date |
   return registry;
 }
 
+/** Written out here, so that a kind or surface the metric leaves out fails the test. */
+const PRINCIPAL_KINDS = ['user', 'integration', 'anonymous'];
+const SURFACES = ['api', 'page', 'login'];
+
 describe('MaintenanceMetrics', () => {
   it('copies the refusal counts for every principal and surface, zeros included', async () => {
     const refusals = new MaintenanceRefusalCounter();
@@ -30,8 +30,8 @@ describe('MaintenanceMetrics', () => {
     refusals.record({ kind: 'integration', integrationKind: 'THIRD_PARTY' }, 'api', 'w1');
     const text = await metrics(refusals).metrics();
     expect(text).toContain('# TYPE maintenance_refusals_total counter');
-    for (const principal of MAINTENANCE_PRINCIPAL_KINDS) {
-      for (const surface of REFUSAL_SURFACES) {
+    for (const principal of PRINCIPAL_KINDS) {
+      for (const surface of SURFACES) {
         const expected =
           principal === 'anonymous' && surface === 'page'
             ? 7

@@ -3,12 +3,9 @@ import { Injectable, type Provider } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { Clock } from '../common/clock.js';
 import {
-  MAINTENANCE_PRINCIPAL_KINDS,
   MAINTENANCE_STATES,
   MaintenanceRefusalCounter,
   MaintenanceStateService,
-  maintenanceState,
-  REFUSAL_SURFACES,
   secondsUntil,
 } from '../maintenance/index.js';
 
@@ -27,7 +24,7 @@ export class MaintenanceMetrics {
     const current = () => {
       const window = state.window();
       const now = clock.now();
-      return { window, now, state: maintenanceState(window, now) };
+      return { window, now, state: state.state(now) };
     };
 
     const stateGauge: Gauge<'state'> = new Gauge({
@@ -74,10 +71,10 @@ export class MaintenanceMetrics {
       collect: () => {
         // The counts live in the maintenance module; every scrape copies them.
         refused.reset();
-        const counts = refusals.counts();
-        for (const principal of MAINTENANCE_PRINCIPAL_KINDS) {
-          for (const surface of REFUSAL_SURFACES) {
-            refused.inc({ principal, surface }, counts[principal][surface]);
+        // Every principal kind and surface is present in the counts.
+        for (const [principal, bySurface] of Object.entries(refusals.counts())) {
+          for (const [surface, count] of Object.entries(bySurface)) {
+            refused.inc({ principal, surface }, count);
           }
         }
       },

@@ -1,7 +1,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { RouteCatalog } from '../maintenance/index.js';
+import { RouteCatalog } from '../common/route-catalog.js';
 import { HttpMetricsMiddleware, HttpRequestDurations } from './http-metrics.middleware.js';
 import { maintenanceMetricsProviders } from './maintenance.metrics.js';
 import { MetricsController } from './metrics.controller.js';

@@ -2,16 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageErrorRenderer } from '../common/problem.filter.js';
 import type { ProblemDetails } from '../common/problem.js';
-import { MaintenanceRefusal } from '../maintenance/index.js';
 import { PageI18n } from './pages.i18n.js';
 import { PageViews } from './pages.views.js';
 
 const KNOWN = new Set([400, 403, 404, 409, 429, 500, 503]);
 
 /**
- * Errors of page requests as HTML: a maintenance refusal is the 303 to the maintenance page, an
- * anonymous visitor is sent to the login page, others see an error page. (API requests get the
- * problem filter's application/problem+json, the 503 of a refusal included.)
+ * Errors of page requests as HTML: an anonymous visitor is sent to the login page, others see an
+ * error page. (The maintenance module's refusals never get here: the problem filter hands them to
+ * the module's renderer, which sends a refused page to the maintenance page, R14.)
  */
 @Injectable()
 export class HtmlPageErrorRenderer extends PageErrorRenderer {
@@ -24,16 +23,10 @@ export class HtmlPageErrorRenderer extends PageErrorRenderer {
     super();
   }
 
-  render(request: Request, response: Response, problem: ProblemDetails, exception: unknown): void {
+  render(request: Request, response: Response, problem: ProblemDetails, _exception: unknown): void {
     if (problem.status >= 300 && problem.status < 400) {
       // A redirect expressed as an exception (its Location header is already set).
       response.status(problem.status).end();
-      return;
-    }
-    if (exception instanceof MaintenanceRefusal) {
-      // Every refusal of a page request, by the guard or by the write fence at commit (R15), goes to
-      // the module's maintenance page (R14); its headers are already set.
-      response.redirect(303, exception.pagePath);
       return;
     }
     if (problem.status === 401) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { MaintenanceImpactDto } from '../maintenance/index.js';
+import type { MaintenanceImpactView } from '../maintenance/index.js';
 import { impactFigures, impactSentence, impactState } from './pages.impact.js';
 import type { Dictionary } from './pages.i18n.js';
 
@@ -18,7 +18,7 @@ function impact(
   signedIn: [number, number, number],
   acknowledged: number,
   refusals: { since: string; byPrincipal: [number, number, number] } | null,
-): MaintenanceImpactDto {
+): MaintenanceImpactView {
   const [AGENCY_USER, CLIENT, CANDIDATE] = signedIn;
   return {
     at: AT,

@@ -1,10 +1,10 @@
-import type { MaintenanceImpactDto } from '../maintenance/index.js';
+import type { MaintenanceImpactView } from '../maintenance/index.js';
 import { interpolate, type Dictionary, type Language } from './pages.i18n.js';
 
 export type ImpactState = 'off' | 'scheduled' | 'active';
 
 /** Where the window stands, read from the counts themselves: refusals are null without a window and count from its start. */
-export function impactState(impact: MaintenanceImpactDto): ImpactState {
+export function impactState(impact: MaintenanceImpactView): ImpactState {
   if (!impact.refusals) return 'off';
   return Date.parse(impact.refusals.since) <= Date.parse(impact.at) ? 'active' : 'scheduled';
 }
@@ -14,7 +14,7 @@ export function impactState(impact: MaintenanceImpactDto): ImpactState {
  * polls): before the start who is signed in and who confirmed the notice, during downtime the refusals.
  */
 export function impactSentence(
-  impact: MaintenanceImpactDto,
+  impact: MaintenanceImpactView,
   language: Language,
   strings: Dictionary,
 ): string {

@@ -9,13 +9,13 @@ import {
   MaintenanceSettingsService,
   MaintenanceStatusService,
   MaintenancePageRoute,
-  UpdateMaintenanceSettingsDto,
-  type MaintenanceEventDto,
-  type MaintenanceSettingsDto,
+  MaintenanceSettingsInput,
+  type MaintenanceEventView,
+  type MaintenanceSettingsView,
 } from '../maintenance/index.js';
 import { impactFigures, impactSentence, impactState } from './pages.impact.js';
 import { PageI18n, type Language } from './pages.i18n.js';
-import { saveForm, text, type FormBody } from './pages.forms.js';
+import { formProblem, text, type FormBody } from './pages.forms.js';
 import { formatInstant, formatShort, fromLocalInput, toLocalInput } from './pages.time.js';
 import { PageViews } from './pages.views.js';
 
@@ -30,7 +30,7 @@ const INSTANT_FIELDS = new Set(['startsAt', 'expectedEndAt']);
  */
 export function settingsBody(
   body: FormBody,
-  current: Pick<MaintenanceSettingsDto, 'startsAt' | 'expectedEndAt'>,
+  current: Pick<MaintenanceSettingsView, 'startsAt' | 'expectedEndAt'>,
   zone: string,
 ): Record<string, unknown> {
   const version = Number(text(body, 'version') ?? 'NaN');
@@ -66,6 +66,7 @@ export class SettingsPageController {
     private readonly config: AppConfig,
     private readonly status: MaintenanceStatusService,
     private readonly settings: MaintenanceSettingsService,
+    private readonly input: MaintenanceSettingsInput,
     private readonly impact: MaintenanceImpactService,
   ) {}
 
@@ -87,12 +88,14 @@ export class SettingsPageController {
     const principal = this.status.principalOf(request);
     const actor = principal.kind === 'user' ? principal.actor : 'unknown';
     const current = await this.settings.settings();
-    const problem = await saveForm(
-      UpdateMaintenanceSettingsDto,
-      settingsBody(body, current, this.config.APP_TIMEZONE),
-      (dto) => this.settings.update(dto, actor),
-      this.i18n.languageOf(request),
-    );
+    const language = this.i18n.languageOf(request);
+    // The same validation and rules as PUT on the settings API.
+    const problem = await this.input
+      .apply(settingsBody(body, current, this.config.APP_TIMEZONE), actor)
+      .then(
+        () => undefined,
+        (error: unknown) => formProblem(error, language),
+      );
     if (problem) return this.render(request, response, { problem, values: body });
     return response.redirect(303, '/admin/connect/settings?saved=1');
   }
@@ -150,7 +153,7 @@ export class SettingsPageController {
     });
   }
 
-  private eventRow(event: MaintenanceEventDto, language: Language): Record<string, unknown> {
+  private eventRow(event: MaintenanceEventView, language: Language): Record<string, unknown> {
     const zone = this.config.APP_TIMEZONE;
     const details = event.details as {
       old?: Record<string, unknown>;

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { principalOf } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
-import { type MaintenanceStatusDto, MaintenanceStatusService } from '../maintenance/index.js';
+import { type MaintenanceStatusView, MaintenanceStatusService } from '../maintenance/index.js';
 import { PageI18n, type Language } from './pages.i18n.js';
 import { formatInstant } from './pages.time.js';
 
@@ -105,7 +105,7 @@ export class PageViews {
     request: Request,
     template: string,
     options: PageOptions,
-    status: MaintenanceStatusDto | undefined,
+    status: MaintenanceStatusView | undefined,
   ): string {
     const lang = this.i18n.languageOf(request);
     const principal = principalOf(request);
@@ -149,7 +149,7 @@ export class PageViews {
 
   /** The first paint of the header; the page script keeps it current from then on. */
   private header(
-    status: MaintenanceStatusDto,
+    status: MaintenanceStatusView,
     lang: Language,
   ): { startsAtText?: string } & Record<string, unknown> {
     const startsAt = status.startsAt ? new Date(status.startsAt) : null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { API_TYPES_FILE, renderApiTypes } from '../../scripts/openapi-types.js';
-import { MaintenanceRoutePolicy } from '../../src/maintenance/index.js';
+import { MaintenanceRoutePolicy } from '../../src/lockout/route-policy.js';
 import { useTestApp } from '../support/fixtures.js';
 import { enterDowntime, turnOff } from '../support/maintenance.js';
 import { login, DEMO } from '../support/sessions.js';

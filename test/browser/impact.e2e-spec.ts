@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MaintenanceScheduler } from '../../src/maintenance/index.js';
+import { MaintenanceScheduler } from '../../src/maintenance/testing.js';
 import { untilState } from '../support/maintenance.js';
 import { bearer, login, withSession, type LoggedIn } from '../support/sessions.js';
 import { LONG_SESSIONS } from '../maintenance/support.js';

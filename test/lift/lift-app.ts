@@ -3,9 +3,10 @@ import {
   Controller,
   Get,
   Module,
-  ValidationPipe,
   type DynamicModule,
   type INestApplication,
+  type PipeTransform,
+  type Provider,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -30,7 +31,7 @@ import {
 /**
  * A host that shares nothing with the staffing platform but the maintenance module: its own
  * principals (an `X-Role` header for people, `X-Robot` for machines), its own role names and
- * routes, SQLite, and the module's problem filter.
+ * routes, SQLite, the module's problem filter, and no validation pipe of its own (or a plain one).
  */
 export function principalFromHeaders(request: Request): MaintenancePrincipal {
   const role = request.get('x-role');
@@ -86,7 +87,8 @@ class WidgetsController {
 
 @Module({})
 class LiftHostModule {
-  static forRoot(databaseFile: string, clock: MovableClock): DynamicModule {
+  static forRoot(databaseFile: string, clock: MovableClock, pipe?: PipeTransform): DynamicModule {
+    const pipes: Provider[] = pipe ? [{ provide: APP_PIPE, useValue: pipe }] : [];
     return {
       module: LiftHostModule,
       imports: [
@@ -113,14 +115,7 @@ class LiftHostModule {
       providers: [
         { provide: APP_GUARD, useClass: MaintenanceGuard },
         { provide: APP_FILTER, useClass: MaintenanceProblemFilter },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-          }),
-        },
+        ...pipes,
       ],
     };
   }
@@ -133,11 +128,12 @@ export interface LiftApp {
   close(): Promise<void>;
 }
 
-export async function startLiftApp(): Promise<LiftApp> {
+/** The lift host; `pipe` is a global pipe of the host's, if it has one. */
+export async function startLiftApp(pipe?: PipeTransform): Promise<LiftApp> {
   const dir = mkdtempSync(join(tmpdir(), 'lift-'));
   const clock = new MovableClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [LiftHostModule.forRoot(join(dir, 'lift.sqlite'), clock)],
+    imports: [LiftHostModule.forRoot(join(dir, 'lift.sqlite'), clock, pipe)],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');

@@ -1,14 +1,12 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
-import {
-  BACKSTOP_INTERVAL,
-  DOWNTIME_START_TIMEOUT,
-  MaintenanceRefusalCounter,
-  MaintenanceStateService,
-} from '../../src/maintenance/index.js';
+import { MaintenanceRefusalCounter, MaintenanceStateService } from '../../src/maintenance/index.js';
+import { BACKSTOP_INTERVAL, DOWNTIME_START_TIMEOUT } from '../../src/maintenance/testing.js';
+import { ValidationPipe } from '@nestjs/common';
 import { startLiftApp, widgetCalls, type LiftApp } from './lift-app.js';
 
-const SETTINGS = '/api/admin/connect/settings/maintenance';
+/** The module's default routes: the lift host chooses none. */
+const SETTINGS = '/maintenance/settings';
 const MINUTE = 60_000;
 const operator = { 'X-Role': 'operator' };
 const clerk = { 'X-Role': 'clerk' };
@@ -49,7 +47,9 @@ describe('the maintenance module lifted into another Nest app', () => {
         version: 0,
       });
       expect(farFuture.status).toBe(400);
-      expect(farFuture.body.message).toEqual(['must fall in the UTC years 1970 to 9999']);
+      expect(farFuture.body.errors).toEqual([
+        { field: 'startsAt', reason: 'must fall in the UTC years 1970 to 9999' },
+      ]);
       expect((await request(lift.url).get(SETTINGS).set(operator)).body.version).toBe(0);
     });
 
@@ -162,9 +162,77 @@ describe('the maintenance module lifted into another Nest app', () => {
     });
 
     it('answers the public status to anyone (the host has no access guard to tell)', async () => {
-      const status = await request(lift.url).get('/api/maintenance/status');
+      const status = await request(lift.url).get('/maintenance/status');
       expect(status.status).toBe(200);
       expect(status.body).toMatchObject({ state: 'active', exempt: false });
     });
+  });
+});
+
+/** Whatever pipe the host uses (none, or a plain one), the module validates its own input. */
+describe.each([
+  ['no pipe', undefined],
+  ['a plain ValidationPipe', new ValidationPipe()],
+])('the module’s own validation in a host with %s', (_, pipe) => {
+  let lift: LiftApp;
+
+  beforeAll(async () => {
+    lift = await startLiftApp(pipe);
+  });
+  afterAll(async () => {
+    await lift.close();
+  });
+
+  const expectFieldProblem = (response: request.Response, field: string) => {
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, type: '/problems/validation' });
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([{ field, reason: expect.any(String) }]),
+    );
+  };
+  const put = (body: string) =>
+    request(lift.url)
+      .put(SETTINGS)
+      .set(operator)
+      .set('Content-Type', 'application/json')
+      .send(body);
+
+  it.each([
+    ['an object message', { enabled: true, message: { a: 1 }, version: 0 }, 'message'],
+    ['a numeric start', { enabled: true, startsAt: 5, version: 0 }, 'startsAt'],
+    ['a text version', { enabled: false, version: 'zero' }, 'version'],
+    ['an unknown field', { enabled: false, version: 0, drop: 'table' }, 'drop'],
+  ])('answers a PUT with %s with 400 naming the field', async (_label, body, field) => {
+    expectFieldProblem(await put(JSON.stringify(body)), field);
+  });
+
+  it('answers a JSON body that is no object with 400 problem+json', async () => {
+    // (Express's JSON parser refuses bare strings and null itself, before any route.)
+    for (const body of ['[1,2]', '[]', '[{"enabled":false,"version":0}]']) {
+      const response = await put(body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it.each([
+    ['page=abc', 'page'],
+    ['pageSize=0', 'pageSize'],
+    ['page=1&page=2', 'page'],
+    ['sort=up', 'sort'],
+  ])('answers events?%s with 400 naming the field', async (query, field) => {
+    expectFieldProblem(
+      await request(lift.url).get(`${SETTINGS}/events?${query}`).set(operator),
+      field,
+    );
+  });
+
+  it('answers an acknowledgement with an object start with 400 naming the field', async () => {
+    const response = await request(lift.url)
+      .post('/maintenance/notice/ack')
+      .set(clerk)
+      .send({ startsAt: { now: true } });
+    expectFieldProblem(response, 'startsAt');
   });
 });

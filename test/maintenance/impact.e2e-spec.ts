@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MaintenanceScheduler } from '../../src/maintenance/index.js';
+import { MaintenanceScheduler } from '../../src/maintenance/testing.js';
 import { useTestApp } from '../support/fixtures.js';
 import {
   enterDowntime,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { BACKSTOP_INTERVAL, MaintenanceScheduler } from '../../src/maintenance/index.js';
+import { BACKSTOP_INTERVAL, MaintenanceScheduler } from '../../src/maintenance/testing.js';
 import { loginAll, type Sessions } from '../support/fixtures.js';
 import { testDatabaseKind, startTestApp, type TestApp } from '../support/test-app.js';
 import { eventually, logEvents, LONG_SESSIONS } from './support.js';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MaintenanceScheduler } from '../../src/maintenance/index.js';
+import { MaintenanceScheduler } from '../../src/maintenance/testing.js';
 import { loginAll } from '../support/fixtures.js';
 import { bearer, withSession } from '../support/sessions.js';
 import { startTestApp } from '../support/test-app.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../../src/maintenance/index.js';
+import { formatRoutePolicyTable, MaintenanceRoutePolicy } from '../../src/lockout/route-policy.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SNAPSHOT = join(dirname(fileURLToPath(import.meta.url)), 'route-policy.snapshot.txt');

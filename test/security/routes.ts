@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
-import { MaintenanceRoutePolicy } from '../../src/maintenance/index.js';
+import { MaintenanceRoutePolicy } from '../../src/lockout/route-policy.js';
 import { DEMO_FORM_ID } from '../../src/public-forms/public-forms.demo-seeder.js';
 import type { Sessions } from '../support/fixtures.js';
 import { bearer, withSession } from '../support/sessions.js';

@@ -1,4 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+import type { RoutePolicy } from '../rules/maintenance.decision.js';
 
 export const MAINTENANCE_ALLOW = 'maintenance:allow-during-downtime';
 export const MAINTENANCE_PAGE = 'maintenance:page-route';
@@ -19,3 +21,18 @@ export const MaintenancePageRoute = (): MethodDecorator & ClassDecorator =>
 /** The route needs no login (the public status, R13). The module only declares it: the host's access guard honours MAINTENANCE_PUBLIC. */
 export const MaintenancePublicRoute = (): MethodDecorator & ClassDecorator =>
   SetMetadata(MAINTENANCE_PUBLIC, true);
+
+/** A route's policy during downtime, from its decorators (never from its URL, R20). */
+export function routePolicyOf(reflector: Reflector, targets: ReadonlyArray<object>): RoutePolicy {
+  return reflector.getAllAndOverride<boolean>(MAINTENANCE_ALLOW, targets as never)
+    ? 'open'
+    : 'exempt-only';
+}
+
+/**
+ * Whether the route renders a page (@MaintenancePageRoute): the one page-or-API classifier of a
+ * refusal, whoever refuses it (the guard, or the write fence at commit).
+ */
+export function isPageRoute(reflector: Reflector, targets: ReadonlyArray<object>): boolean {
+  return reflector.getAllAndOverride<boolean>(MAINTENANCE_PAGE, targets as never) ?? false;
+}

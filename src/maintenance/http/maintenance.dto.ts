@@ -13,7 +13,14 @@ import {
 import { MAINTENANCE_EVENT_TYPES } from '../persistence/maintenance-event.entity.js';
 import { MAX_MESSAGE_LENGTH, readInstant } from '../rules/maintenance.rules.js';
 import { MAINTENANCE_STATES } from '../rules/maintenance.state.js';
-import { DEFAULT_MAINTENANCE_MESSAGES as MESSAGES } from './maintenance.messages.js';
+import { DEFAULT_MAINTENANCE_MESSAGES as MESSAGES } from '../rules/maintenance.messages.js';
+import type {
+  MaintenanceEventsView,
+  MaintenanceEventView,
+  MaintenanceImpactView,
+  MaintenanceSettingsView,
+  MaintenanceStatusView,
+} from '../runtime/maintenance.views.js';
 
 /**
  * RFC 3339 with a UTC offset, in the UTC years 1970–9999 (so the value the API returns reads back);
@@ -68,7 +75,7 @@ export class UpdateMaintenanceSettingsDto {
   version!: number;
 }
 
-export class MaintenanceSettingsDto {
+export class MaintenanceSettingsDto implements MaintenanceSettingsView {
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ enum: MAINTENANCE_STATES }) state!: string;
   @ApiProperty({ nullable: true, type: String }) startsAt!: string | null;
@@ -108,7 +115,7 @@ export class MaintenanceEventsQueryDto {
   pageSize = 20;
 }
 
-export class MaintenanceEventDto {
+export class MaintenanceEventDto implements MaintenanceEventView {
   @ApiProperty() id!: string;
   @ApiProperty() windowId!: string;
   @ApiProperty({ enum: MAINTENANCE_EVENT_TYPES }) type!: string;
@@ -120,14 +127,14 @@ export class MaintenanceEventDto {
   >;
 }
 
-export class MaintenanceEventsDto {
+export class MaintenanceEventsDto implements MaintenanceEventsView {
   @ApiProperty({ type: [MaintenanceEventDto] }) items!: MaintenanceEventDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
 
-export class MaintenanceStatusDto {
+export class MaintenanceStatusDto implements MaintenanceStatusView {
   @ApiProperty({ enum: MAINTENANCE_STATES }) state!: string;
   @ApiProperty({ nullable: true, type: String }) startsAt!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: '0 once active' })
@@ -179,7 +186,7 @@ export class RefusalsImpactDto {
   @ApiProperty({ type: RefusalsByPrincipalDto }) byPrincipal!: RefusalsByPrincipalDto;
 }
 
-export class MaintenanceImpactDto {
+export class MaintenanceImpactDto implements MaintenanceImpactView {
   @ApiProperty({ description: 'When the counts were taken' }) at!: string;
   @ApiProperty({ type: SignedInDto }) signedIn!: SignedInDto;
   @ApiProperty({ type: NoticeImpactDto }) notice!: NoticeImpactDto;

@@ -1,5 +1,13 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { MaintenanceMessageCatalogue, MaintenanceMessages } from './maintenance.messages.js';
+import {
+  MaintenanceDowntimeError,
+  MaintenanceFieldError,
+  MaintenanceVersionConflict,
+} from '../rules/maintenance.errors.js';
+import type {
+  MaintenanceMessageCatalogue,
+  MaintenanceMessages,
+} from '../rules/maintenance.messages.js';
 import { retryAfterSeconds } from '../rules/maintenance.state.js';
 
 /** An RFC 9457 problem document, as the module's errors carry it. */
@@ -12,13 +20,16 @@ export interface MaintenanceProblemDocument {
   [extension: string]: unknown;
 }
 
+export interface MaintenanceFieldReason {
+  field: string;
+  reason: (messages: MaintenanceMessages) => string;
+}
+
 type Translatable = Pick<MaintenanceProblemDocument, 'title' | 'detail' | 'errors'>;
 
 /**
- * Every error the module raises: an HttpException whose response is a problem document in the
- * default language, with its headers and the same human-readable parts in every other language.
- * A host with its own problem filter renders `in(language)` and sets `headers`; any other host can
- * register MaintenanceProblemFilter.
+ * Every error the module answers with: a problem document in the default language, its headers,
+ * and the same human-readable parts in every other language. MaintenanceProblemRenderer renders it.
  */
 export class MaintenanceProblem extends HttpException {
   constructor(
@@ -40,16 +51,17 @@ export class MaintenanceProblem extends HttpException {
   }
 }
 
-/** The lockout's refusal (R14, R17): 503 problem+json for an API request, 303 to the maintenance page for a page. */
+/**
+ * The lockout's refusal (R14, R17): 503 problem+json, or for a refused page (@MaintenancePageRoute)
+ * the 303 to `redirectTo` when the host named a maintenance page.
+ */
 export class MaintenanceRefusal extends MaintenanceProblem {
   constructor(
     problem: MaintenanceProblemDocument,
     headers: Record<string, string>,
     translations: Readonly<Record<string, Partial<Translatable>>>,
-    /** Where a refused page request is sent. */
-    readonly pagePath: string,
-    /** The refused route renders a page (@MaintenancePageRoute): answer with the 303. */
-    readonly page: boolean,
+    /** The refused route renders a page: where to send it instead (null: answer the 503). */
+    readonly redirectTo: string | null,
   ) {
     super(problem, headers, translations);
   }
@@ -57,21 +69,42 @@ export class MaintenanceRefusal extends MaintenanceProblem {
 
 export const MAINTENANCE_PROBLEM_TYPE = '/problems/maintenance';
 
-/** Builds the module's problems in every language of the host's catalogue. */
+/** How a refusal is answered: the route's kind, the host's page and the headers of R11. */
+export interface RefusalPlace {
+  page: boolean;
+  pagePath: string | null;
+  headers?: Record<string, string>;
+}
+
+/** Builds the module's problems in every language of the host's catalogue; the one mapper of domain errors. */
 export class MaintenanceProblems {
   private readonly primary: MaintenanceMessages;
 
-  constructor(private readonly catalogue: MaintenanceMessageCatalogue) {
+  constructor(
+    private readonly catalogue: MaintenanceMessageCatalogue,
+    private readonly defaultRetryAfter: number,
+  ) {
     this.primary = Object.values(catalogue)[0];
   }
 
-  /** 400 naming the field. */
-  field(field: string, message: (messages: MaintenanceMessages) => string): MaintenanceProblem {
-    const parts = (messages: MaintenanceMessages): Translatable => ({
-      title: 'Invalid request',
-      detail: `${field}: ${message(messages)}`,
-      errors: [{ field, reason: message(messages) }],
-    });
+  /** The problem of a domain error (MaintenanceError), or undefined for any other error. */
+  fromError(error: unknown, now: Date, place: RefusalPlace): MaintenanceProblem | undefined {
+    if (error instanceof MaintenanceFieldError) return this.invalid([error]);
+    if (error instanceof MaintenanceVersionConflict) return this.staleVersion(error.currentVersion);
+    if (error instanceof MaintenanceDowntimeError) return this.refusal(error.window, now, place);
+    return undefined;
+  }
+
+  /** 400 naming every field. */
+  invalid(fields: MaintenanceFieldReason[]): MaintenanceProblem {
+    const parts = (messages: MaintenanceMessages): Translatable => {
+      const errors = fields.map(({ field, reason }) => ({ field, reason: reason(messages) }));
+      return {
+        title: 'Invalid request',
+        detail: errors.map(({ field, reason }) => `${field}: ${reason}`).join('; '),
+        errors,
+      };
+    };
     return this.build({ type: '/problems/validation', status: HttpStatus.BAD_REQUEST }, parts);
   }
 
@@ -103,8 +136,7 @@ export class MaintenanceProblems {
   refusal(
     window: { startsAt: Date; expectedEndAt: Date | null },
     now: Date,
-    defaultRetryAfter: number,
-    place: { pagePath: string; page: boolean; headers?: Record<string, string> },
+    place: RefusalPlace,
   ): MaintenanceRefusal {
     const parts = (messages: MaintenanceMessages): Translatable => ({
       title: messages.refusalTitle(),
@@ -120,12 +152,11 @@ export class MaintenanceProblems {
       },
       {
         ...place.headers,
-        'Retry-After': String(retryAfterSeconds(window, now, defaultRetryAfter)),
+        'Retry-After': String(retryAfterSeconds(window, now, this.defaultRetryAfter)),
         'Cache-Control': 'no-store',
       },
       this.translations(parts),
-      place.pagePath,
-      place.page,
+      place.page ? place.pagePath : null,
     );
   }
 

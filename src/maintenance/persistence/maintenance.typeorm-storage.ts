@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull, QueryFailedError, type DataSource } from 'typeorm';
-import type { MaintenanceTransactionRunner } from '../maintenance.options.js';
 import { MaintenanceEventEntity } from './maintenance-event.entity.js';
 import { MaintenanceNoticeAckEntity } from './maintenance-notice-ack.entity.js';
 import { MaintenanceRefusalCountEntity } from './maintenance-refusal-count.entity.js';
@@ -19,6 +18,14 @@ import {
   zeroByPrincipal,
   type RefusalsByPrincipal,
 } from '../rules/maintenance.principal.js';
+
+/**
+ * Runs `work` in one database transaction. On SQLite the host passes its own runner, so that the
+ * module's writes queue behind the host's (one connection); the default is `dataSource.transaction`.
+ */
+export type MaintenanceTransactionRunner = <T>(
+  work: (manager: EntityManager) => Promise<T>,
+) => Promise<T>;
 
 /** A unique index said no: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY. */
 export function isUniqueViolation(error: unknown): boolean {

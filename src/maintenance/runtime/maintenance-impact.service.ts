@@ -6,13 +6,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { MaintenanceImpactDto } from '../http/maintenance.dto.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import { MaintenanceStorage } from '../persistence/maintenance.storage.js';
 import { MAINTENANCE_PRINCIPAL_KINDS } from '../rules/maintenance.principal.js';
 import type { OpenWindow } from '../rules/maintenance.state.js';
 import { MaintenanceRefusalCounter } from './maintenance-refusal.counter.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
+import type { MaintenanceImpactView } from './maintenance.views.js';
 
 /** The SchedulerRegistry name of the refusal flush. */
 export const REFUSAL_FLUSH_INTERVAL = 'maintenance:refusal-flush';
@@ -71,7 +71,7 @@ export class MaintenanceImpactService implements OnApplicationBootstrap, BeforeA
   }
 
   /** The counts now, for the open window (if any). */
-  async impact(): Promise<MaintenanceImpactDto> {
+  async impact(): Promise<MaintenanceImpactView> {
     const window = this.state.window();
     const now = this.options.clock.now();
     const [signedIn, acknowledged, refusals] = await Promise.all([
@@ -103,7 +103,7 @@ export class MaintenanceImpactService implements OnApplicationBootstrap, BeforeA
 
   private async refusalsOf(
     window: OpenWindow,
-  ): Promise<NonNullable<MaintenanceImpactDto['refusals']>> {
+  ): Promise<NonNullable<MaintenanceImpactView['refusals']>> {
     const byPrincipal = await this.storage.refusals(window.id);
     const total = MAINTENANCE_PRINCIPAL_KINDS.reduce((sum, kind) => sum + byPrincipal[kind], 0);
     return { since: window.startsAt.toISOString(), total, byPrincipal };

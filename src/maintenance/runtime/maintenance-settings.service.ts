@@ -1,10 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type {
-  MaintenanceEventsDto,
-  MaintenanceSettingsDto,
-  UpdateMaintenanceSettingsDto,
-} from '../http/maintenance.dto.js';
-import { MaintenanceProblems } from '../http/maintenance.problems.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import type { MaintenanceEventType } from '../persistence/maintenance-event.entity.js';
 import {
@@ -13,10 +7,16 @@ import {
   type MaintenanceWindowRecord,
   type WindowFields,
 } from '../persistence/maintenance.storage.js';
-import { earliestStart, isStartFarEnough, readInstant } from '../rules/maintenance.rules.js';
+import { MaintenanceFieldError, MaintenanceVersionConflict } from '../rules/maintenance.errors.js';
+import { earliestStart, isStartFarEnough } from '../rules/maintenance.rules.js';
 import { isActiveTooLong, maintenanceState } from '../rules/maintenance.state.js';
 import { MaintenanceImpactService } from './maintenance-impact.service.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
+import type {
+  MaintenanceEventsView,
+  MaintenanceSettingsChange,
+  MaintenanceSettingsView,
+} from './maintenance.views.js';
 
 const iso = (instant: Date | null): string | null => instant?.toISOString() ?? null;
 
@@ -54,12 +54,11 @@ export class MaintenanceSettingsService {
   constructor(
     private readonly storage: MaintenanceStorage,
     private readonly state: MaintenanceStateService,
-    private readonly problems: MaintenanceProblems,
     private readonly impact: MaintenanceImpactService,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
-  async settings(): Promise<MaintenanceSettingsDto> {
+  async settings(): Promise<MaintenanceSettingsView> {
     const latest = await this.storage.latest();
     const now = this.options.clock.now();
     const open = latest && !latest.turnedOffAt ? latest : null;
@@ -79,10 +78,11 @@ export class MaintenanceSettingsService {
     };
   }
 
-  async update(body: UpdateMaintenanceSettingsDto, actor: string): Promise<MaintenanceSettingsDto> {
+  /** Applies the change (R2–R6); throws MaintenanceFieldError or MaintenanceVersionConflict and changes nothing when it breaks a rule. */
+  async update(body: MaintenanceSettingsChange, actor: string): Promise<MaintenanceSettingsView> {
     const latest = await this.storage.latest();
     const current = latest?.version ?? 0;
-    if (body.version !== current) throw this.stale(current);
+    if (body.version !== current) throw new MaintenanceVersionConflict(current);
     const open = latest && !latest.turnedOffAt ? latest : null;
     const now = this.options.clock.now();
     try {
@@ -95,13 +95,13 @@ export class MaintenanceSettingsService {
       }
     } catch (error) {
       if (error instanceof StaleVersionError)
-        throw this.stale((await this.storage.latest())?.version ?? 0);
+        throw new MaintenanceVersionConflict((await this.storage.latest())?.version ?? 0);
       throw error;
     }
     return this.settings();
   }
 
-  async events(page: number, pageSize: number): Promise<MaintenanceEventsDto> {
+  async events(page: number, pageSize: number): Promise<MaintenanceEventsView> {
     const { items, total } = await this.storage.events((page - 1) * pageSize, pageSize);
     return {
       items: items.map((event) => ({ ...event, at: event.at.toISOString() })),
@@ -112,7 +112,7 @@ export class MaintenanceSettingsService {
   }
 
   private async schedule(
-    body: UpdateMaintenanceSettingsDto,
+    body: MaintenanceSettingsChange,
     version: number,
     actor: string,
     now: Date,
@@ -131,19 +131,19 @@ export class MaintenanceSettingsService {
 
   private async edit(
     open: MaintenanceWindowRecord,
-    body: UpdateMaintenanceSettingsDto,
+    body: MaintenanceSettingsChange,
     actor: string,
     now: Date,
   ): Promise<void> {
     const old = fieldsOf(open);
-    const requestedStart = this.instant('startsAt', body.startsAt);
+    const requestedStart = body.startsAt;
     // R3: once active, the start is history; only the message and the expected end can change.
     if (
       requestedStart &&
       requestedStart.getTime() !== old.startsAt.getTime() &&
       maintenanceState(open, now) === 'active'
     ) {
-      throw this.problems.field('startsAt', (m) => m.startLocked());
+      throw new MaintenanceFieldError('startsAt', (m) => m.startLocked());
     }
     const next = this.validated(old, body, now);
     const changed = FIELDS.filter((key) => !sameValue(next[key], old[key]));
@@ -173,36 +173,22 @@ export class MaintenanceSettingsService {
   /** Applies the body to the current fields and checks R2 (only for a new or moved start) and the end. */
   private validated(
     current: { startsAt: Date | null; expectedEndAt: Date | null; message: string | null },
-    body: UpdateMaintenanceSettingsDto,
+    body: MaintenanceSettingsChange,
     now: Date,
   ): WindowFields {
-    const startsAt = this.instant('startsAt', body.startsAt) ?? current.startsAt;
-    if (!startsAt) throw this.problems.field('startsAt', (m) => m.startRequired());
+    const startsAt = body.startsAt ?? current.startsAt;
+    if (!startsAt) throw new MaintenanceFieldError('startsAt', (m) => m.startRequired());
     const expectedEndAt =
-      body.expectedEndAt === undefined
-        ? current.expectedEndAt
-        : this.instant('expectedEndAt', body.expectedEndAt);
+      body.expectedEndAt === undefined ? current.expectedEndAt : body.expectedEndAt;
     const message = body.message === undefined ? current.message : body.message || null;
     const startMoved = current.startsAt?.getTime() !== startsAt.getTime();
     if (startMoved && !isStartFarEnough(startsAt, now)) {
-      throw this.problems.field('startsAt', (m) => m.startTooSoon(earliestStart(now)));
+      throw new MaintenanceFieldError('startsAt', (m) => m.startTooSoon(earliestStart(now)));
     }
     if (expectedEndAt && expectedEndAt.getTime() <= startsAt.getTime()) {
-      throw this.problems.field('expectedEndAt', (m) => m.endBeforeStart());
+      throw new MaintenanceFieldError('expectedEndAt', (m) => m.endBeforeStart());
     }
     return { startsAt, expectedEndAt, message };
-  }
-
-  /**
-   * A given instant field, read again here (the HTTP DTO has checked it already, a CLI's body has not);
-   * null when left out or cleared.
-   */
-  private instant(field: 'startsAt' | 'expectedEndAt', value?: string | null): Date | null {
-    if (!value) return null;
-    const instant = readInstant(value);
-    if (instant === 'format') throw this.problems.field(field, (m) => m.notRfc3339());
-    if (instant === 'range') throw this.problems.field(field, (m) => m.yearOutOfRange());
-    return instant;
   }
 
   /** Logs the change as one structured line and makes every instance enforce it. */
@@ -221,9 +207,5 @@ export class MaintenanceSettingsService {
       actor,
       details,
     });
-  }
-
-  private stale(current: number) {
-    return this.problems.staleVersion(current);
   }
 }

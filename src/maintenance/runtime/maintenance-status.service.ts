@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
-import type { MaintenanceStatusDto } from '../http/maintenance.dto.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import { MaintenanceStorage } from '../persistence/maintenance.storage.js';
 import { isExempt, type MaintenancePrincipal } from '../rules/maintenance.principal.js';
 import { isActiveTooLong, maintenanceState, secondsUntil } from '../rules/maintenance.state.js';
 import { MaintenanceStateService } from './maintenance-state.service.js';
+import type { MaintenanceStatusView } from './maintenance.views.js';
 
 /** Acknowledgements are stored by a hash of the session id, never the id itself. */
 function sessionKeyHash(sessionId: string): string {
@@ -33,11 +33,11 @@ export class MaintenanceStatusService {
     return this.options.getPrincipal(request);
   }
 
-  forRequest(request: Request): Promise<MaintenanceStatusDto> {
+  forRequest(request: Request): Promise<MaintenanceStatusView> {
     return this.status(this.principalOf(request));
   }
 
-  async status(principal: MaintenancePrincipal): Promise<MaintenanceStatusDto> {
+  async status(principal: MaintenancePrincipal): Promise<MaintenanceStatusView> {
     const window = this.state.window();
     const now = this.options.clock.now();
     return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MaintenanceProblems } from '../http/maintenance.problems.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import { decide } from '../rules/maintenance.decision.js';
+import { MaintenanceDowntimeError } from '../rules/maintenance.errors.js';
 import type { MaintenancePrincipal } from '../rules/maintenance.principal.js';
 import { maintenanceState } from '../rules/maintenance.state.js';
 import { MaintenanceRefusalCounter } from './maintenance-refusal.counter.js';
@@ -15,12 +15,11 @@ import { MaintenanceStateService } from './maintenance-state.service.js';
 export class MaintenanceLoginAdmission {
   constructor(
     private readonly state: MaintenanceStateService,
-    private readonly problems: MaintenanceProblems,
     private readonly refusals: MaintenanceRefusalCounter,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
-  /** Throws the R17 refusal (503) if this principal may not get a session now. */
+  /** Throws MaintenanceDowntimeError (the R17 refusal) if this principal may not get a session now. */
   admit(principal: MaintenancePrincipal): void {
     const window = this.state.window();
     const now = this.options.clock.now();
@@ -29,9 +28,6 @@ export class MaintenanceLoginAdmission {
       return;
     }
     this.refusals.record(principal, 'login', window.id);
-    throw this.problems.refusal(window, now, this.options.defaultRetryAfterSeconds, {
-      pagePath: this.options.pagePath,
-      page: false,
-    });
+    throw new MaintenanceDowntimeError(window, now);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MaintenanceProblems } from '../http/maintenance.problems.js';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import { MaintenanceStorage } from '../persistence/maintenance.storage.js';
+import { MaintenanceDowntimeError } from '../rules/maintenance.errors.js';
 import { isExempt, type MaintenancePrincipal } from '../rules/maintenance.principal.js';
 
 /**
@@ -13,7 +13,7 @@ import { isExempt, type MaintenancePrincipal } from '../rules/maintenance.princi
  * EntityManager). The storage reads the open window within that transaction together with the
  * database's own clock; the fence compares the start with that clock and with the app's injected
  * clock (the one the guard uses, so both always agree). If the principal is not exempt and the start
- * has passed, it throws the R17 refusal; let it propagate so that the transaction rolls back.
+ * has passed, it throws MaintenanceDowntimeError; let it propagate so that the transaction rolls back.
  *
  *     await transactions.run(async (manager) => {
  *       await manager.save(contract);
@@ -24,7 +24,6 @@ import { isExempt, type MaintenancePrincipal } from '../rules/maintenance.princi
 export class MaintenanceWriteFence {
   constructor(
     private readonly storage: MaintenanceStorage,
-    private readonly problems: MaintenanceProblems,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: ResolvedMaintenanceOptions,
   ) {}
 
@@ -35,9 +34,6 @@ export class MaintenanceWriteFence {
     const appNow = this.options.clock.now();
     const latest = Math.max(reading.databaseNow.getTime(), appNow.getTime());
     if (latest < reading.startsAt.getTime()) return;
-    throw this.problems.refusal(reading, appNow, this.options.defaultRetryAfterSeconds, {
-      pagePath: this.options.pagePath,
-      page: false,
-    });
+    throw new MaintenanceDowntimeError(reading, appNow);
   }
 }

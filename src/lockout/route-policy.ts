@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import type { RoutePolicy } from '../rules/maintenance.decision.js';
-import { isPageRoute, routePolicyOf } from './maintenance.guard.js';
-import { RouteCatalog } from './route-catalog.js';
+import { Injectable, Module } from '@nestjs/common';
+import { DiscoveryModule, Reflector } from '@nestjs/core';
+import { RouteCatalog } from '../common/route-catalog.js';
+import { isPageRoute, routePolicyOf } from '../maintenance/index.js';
+
+type RoutePolicy = ReturnType<typeof routePolicyOf>;
 
 export interface RoutePolicyRow {
   method: string;
@@ -50,3 +51,11 @@ export function formatRoutePolicyTable(rows: RoutePolicyRow[]): string {
     .join('\n')
     .concat('\n');
 }
+
+/** The route-policy table's providers (`app.get(MaintenanceRoutePolicy)`). */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [RouteCatalog, MaintenanceRoutePolicy],
+  exports: [MaintenanceRoutePolicy],
+})
+export class RoutePolicyModule {}

@@ -1,4 +1,4 @@
-import { FIRST_YEAR, LAST_YEAR, MIN_LEAD_MINUTES } from '../rules/maintenance.rules.js';
+import { FIRST_YEAR, LAST_YEAR, MIN_LEAD_MINUTES } from './maintenance.rules.js';
 
 /** Every message the module sends. The host passes its own wording and languages (the `messages` option). */
 export interface MaintenanceMessages {
