@@ -12,7 +12,7 @@ import { login, bearer } from '../support/sessions.js';
 import { freshDatabase, type TestDatabase } from '../support/test-app.js';
 import { startServer, type ServerProcess, type ServerStart } from './server-process.js';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 function listening(start: ServerStart): ServerProcess {
   if (start.kind !== 'listening') {

@@ -52,7 +52,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerSt
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = exited(child);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a start on a loaded machine (migrations, seeding) takes long, and that is not under test.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     const outcome = await Promise.race([
       exit.then((code) => ({ code })),
