@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
 import { SystemClock } from './common/clock.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
+import { DemoStartCheck } from './demo/demo-start.check.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp({ config, clock: new SystemClock() });
+  if (!(await app.get(DemoStartCheck).allowsStart())) {
+    await app.close();
+    process.exitCode = 1;
+    return;
+  }
   await app.listen(config.PORT);
 }
 

@@ -5,8 +5,10 @@ import { ClockModule } from '../common/clock.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { DemoInventoryModule } from '../demo/demo.module.js';
 import { maintenanceLockout } from '../lockout/lockout.js';
 import { UserAdministrationModule } from '../users/users.module.js';
+import { DEMO_COMMANDS } from './demo.commands.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
 
@@ -27,8 +29,9 @@ export class CliModule {
         ScheduleModule.forRoot(),
         maintenanceLockout(config, clock).module,
         UserAdministrationModule,
+        DemoInventoryModule,
       ],
-      providers: [...USERS_COMMANDS, ...MAINTENANCE_COMMANDS],
+      providers: [...USERS_COMMANDS, ...MAINTENANCE_COMMANDS, ...DEMO_COMMANDS],
     };
   }
 }

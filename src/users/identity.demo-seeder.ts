@@ -51,6 +51,30 @@ export const DEMO_USERS: ReadonlyArray<{
   },
 ];
 
+/** Not yet active: signs up with DEMO_ACTIVATION_TOKEN. */
+export const DEMO_INVITED_USER = {
+  id: '00000000-0000-4000-8000-000000000006',
+  email: 'invited@demo.test',
+  displayName: 'Ivo Invited',
+  role: 'AGENCY_USER',
+} as const;
+
+/** The demo third-party and back-office links with their bearer tokens. */
+export const DEMO_INTEGRATION_CLIENTS = [
+  {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    name: 'Demo job board',
+    kind: 'THIRD_PARTY',
+    token: 'demo-third-party-token',
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000a2',
+    name: 'Demo payroll back office',
+    kind: 'BACKOFFICE',
+    token: 'demo-backoffice-token',
+  },
+] as const;
+
 /** One active user per role, one invited user, and the two demo integration tokens. */
 @Injectable()
 @DemoSeeder(0)
@@ -77,10 +101,7 @@ export class IdentityDemoSeeder implements DemoDataSeeder {
       })),
     );
     await manager.insert(User, {
-      id: '00000000-0000-4000-8000-000000000006',
-      email: 'invited@demo.test',
-      displayName: 'Ivo Invited',
-      role: 'AGENCY_USER',
+      ...DEMO_INVITED_USER,
       status: 'invited',
       passwordHash: null,
       companyId: null,
@@ -89,23 +110,14 @@ export class IdentityDemoSeeder implements DemoDataSeeder {
       activationExpiresAt: new Date(now.getTime() + 365 * 24 * 3_600_000),
       createdAt: now,
     });
-    await manager.insert(IntegrationClient, [
-      {
-        id: '00000000-0000-4000-8000-0000000000a1',
-        name: 'Demo job board',
-        kind: 'THIRD_PARTY',
-        tokenHash: sha256('demo-third-party-token'),
+    await manager.insert(
+      IntegrationClient,
+      DEMO_INTEGRATION_CLIENTS.map(({ token, ...client }) => ({
+        ...client,
+        tokenHash: sha256(token),
         enabled: true,
         createdAt: now,
-      },
-      {
-        id: '00000000-0000-4000-8000-0000000000a2',
-        name: 'Demo payroll back office',
-        kind: 'BACKOFFICE',
-        tokenHash: sha256('demo-backoffice-token'),
-        enabled: true,
-        createdAt: now,
-      },
-    ]);
+      })),
+    );
   }
 }
