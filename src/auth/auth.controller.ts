@@ -18,6 +18,10 @@ import { AuthService } from './auth.service.js';
 import type { Principal } from './principal.js';
 import { SameOriginOnly } from './same-origin.guard.js';
 import { SESSION_COOKIE } from './principal.middleware.js';
+import { DEVICE_COOKIE } from './device-cookie.js';
+
+/** A trusted device stays trusted this long after its last successful login. */
+const DEVICE_COOKIE_MAX_AGE_MS = 365 * 24 * 3_600_000;
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -45,8 +49,14 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponseDto> {
-    const previous = (request.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
-    const result = await this.auth.login(body.email, body.password, clientAddress(request));
+    const cookies = request.cookies as Record<string, string | undefined>;
+    const previous = cookies[SESSION_COOKIE];
+    const result = await this.auth.login(
+      body.email,
+      body.password,
+      clientAddress(request),
+      cookies[DEVICE_COOKIE],
+    );
     // A fresh session id on every login: an old (possibly planted) id never becomes authenticated.
     if (previous) await this.auth.logout(previous);
     response.cookie(SESSION_COOKIE, result.sessionId, {
@@ -55,6 +65,14 @@ export class AuthController {
       secure: this.config.cookieSecure,
       path: '/',
       expires: result.expiresAt,
+    });
+    // Sent back to the login only: it is of use nowhere else.
+    response.cookie(DEVICE_COOKIE, result.deviceCookie, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/api/auth/login',
+      maxAge: DEVICE_COOKIE_MAX_AGE_MS,
     });
     return { user: result.user, csrfToken: result.csrfToken };
   }

@@ -15,6 +15,7 @@ import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { CsrfGuard } from './csrf.guard.js';
+import { DeviceCookies } from './device-cookie.js';
 import { AdmitEveryone, LoginAdmission } from './login-admission.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -48,6 +49,7 @@ export class AuthModule implements NestModule {
         SessionService,
         PasswordHasher,
         LoginThrottle,
+        DeviceCookies,
         { provide: LoginAdmission, useClass: options.loginAdmission ?? AdmitEveryone },
         PrincipalMiddleware,
       ],

@@ -3,9 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { DependencyUnavailable } from '../common/dependency-failure.js';
 import { fieldProblem, unauthorizedProblem } from '../common/problem.js';
 import { sha256 } from '../common/secrets.js';
+import type { Role } from '../users/role.js';
 import { toPublicUser, User, type PublicUser } from '../users/user.entity.js';
+import { DeviceCookies } from './device-cookie.js';
 import { LoginAdmission } from './login-admission.js';
 import { LoginThrottle, type GuardedAttempt, type Reservation } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -16,7 +19,16 @@ export interface LoginResult {
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The device cookie that marks this browser as trusted for the account from now on. */
+  deviceCookie: string;
 }
+
+/**
+ * Who may still sign in while the shared rate-limit store is down (counted in this process
+ * instead): the roles that keep working during downtime, so that they can turn maintenance off.
+ * Everyone else gets 503 with Retry-After until the store is back.
+ */
+export const SIGN_IN_WITHOUT_RATE_LIMIT_STORE: readonly Role[] = ['CUSTOMER_ADMIN', 'CONSULTANT'];
 
 @Injectable()
 export class AuthService {
@@ -32,10 +44,17 @@ export class AuthService {
     private readonly admission: LoginAdmission,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
+    private readonly devices: DeviceCookies,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<LoginResult> {
-    const reservation = await this.reserve('login', address, email);
+  async login(
+    email: string,
+    password: string,
+    address: string,
+    deviceCookie?: string,
+  ): Promise<LoginResult> {
+    const deviceId = this.devices.trusted(email, deviceCookie);
+    const reservation = await this.reserve('login', address, email, deviceId);
     const user = await this.users.findOneBy({ email: email.toLowerCase() });
     const valid = user?.passwordHash
       ? await this.hasher.verify(user.passwordHash, password)
@@ -43,7 +62,16 @@ export class AuthService {
           await (this.dummyHash ??= this.hasher.hash('dummy-password')),
           password,
         );
-    if (!user || !valid || user.status !== 'active') {
+    const admitted = user && valid && user.status === 'active';
+    if (
+      reservation.degraded &&
+      !(admitted && SIGN_IN_WITHOUT_RATE_LIMIT_STORE.includes(user.role))
+    ) {
+      // Without the shared store only those roles get in; nobody learns whether a password was right.
+      if (admitted) await this.throttle.release(reservation);
+      throw new DependencyUnavailable('rate-limit store');
+    }
+    if (!admitted) {
       this.logger.warn({ event: 'login-failed', email: email.toLowerCase(), address });
       throw unauthorizedProblem('The e-mail address or password is incorrect.');
     }
@@ -57,6 +85,7 @@ export class AuthService {
       sessionId,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
+      deviceCookie: this.devices.issue(user.email, deviceId),
     };
   }
 
@@ -64,9 +93,10 @@ export class AuthService {
     attempt: GuardedAttempt,
     address: string,
     email?: string,
+    deviceId?: string,
   ): Promise<Reservation> {
     try {
-      return await this.throttle.reserve(attempt, address, email);
+      return await this.throttle.reserve(attempt, address, email, deviceId);
     } catch (error) {
       this.logger.warn({ event: `${attempt}-throttled`, email: email?.toLowerCase(), address });
       throw error;

@@ -1,3 +1,5 @@
+import { AdjustableClock } from '../common/clock.js';
+import { DependencyUnavailable } from '../common/dependency-failure.js';
 import { loadAppConfig } from '../config/app-config.js';
 import {
   counterRecord,
@@ -36,6 +38,12 @@ describe('failureCounters', () => {
     ]);
   });
 
+  it('counts a login from a trusted device against that device only', () => {
+    expect(failureCounters('login', '10.0.0.1', 'A@X.test', config, 'dev1')).toEqual([
+      { key: 'login:device:a@x.test|dev1', limit: 2 },
+    ]);
+  });
+
   it('counts an activation per address', () => {
     expect(failureCounters('activation', '10.0.0.1', '', config)).toEqual([
       { key: 'activation:address:10.0.0.1', limit: 3 },
@@ -48,7 +56,7 @@ describe('LoginThrottle', () => {
   let throttle: LoginThrottle;
   beforeEach(() => {
     storage = new MapStorage();
-    throttle = new LoginThrottle(storage, config);
+    throttle = new LoginThrottle(storage, config, new AdjustableClock());
   });
 
   it('refuses the attempt past a limit with 429 and Retry-After, handing back every slot it took', async () => {
@@ -79,5 +87,26 @@ describe('LoginThrottle', () => {
     const reservation = await throttle.reserve('login', '10.0.0.1', 'a@x.test');
     await throttle.release(reservation);
     expect([...storage.hits.values()]).toEqual([0, 0, 0]);
+  });
+
+  it('while the shared store is down: a login is counted in this process (degraded) and still limited; an activation fails', async () => {
+    const down = new (class extends MapStorage {
+      override increment(): Promise<CounterRecord> {
+        return Promise.reject(new DependencyUnavailable('redis'));
+      }
+    })();
+    const degraded = new LoginThrottle(down, config, new AdjustableClock());
+    const first = await degraded.reserve('login', '10.0.0.1', 'a@x.test');
+    expect(first.degraded).toBe(true);
+    await degraded.reserve('login', '10.0.0.1', 'a@x.test');
+    await expect(degraded.reserve('login', '10.0.0.1', 'a@x.test')).rejects.toMatchObject({
+      status: 429,
+    });
+    await degraded.release(first);
+    await expect(degraded.reserve('login', '10.0.0.1', 'a@x.test')).resolves.toBeDefined();
+    await expect(degraded.reserve('activation', '10.0.0.1')).rejects.toBeInstanceOf(
+      DependencyUnavailable,
+    );
+    expect((await throttle.reserve('login', '10.0.0.1', 'a@x.test')).degraded).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { dependencyUnavailableProblem, unavailableDependency } from './dependency-failure.js';
 import { languageOf, type Language } from './language.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 
@@ -120,7 +121,16 @@ export class ProblemFilter implements ExceptionFilter {
     private readonly renderers: readonly ExceptionRenderer[] = [],
   ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    // A dependency that is down or busy is not a bug: 503 with Retry-After, and one warning line.
+    const dependency = unavailableDependency(thrown);
+    if (dependency) {
+      const cause =
+        thrown instanceof Error && thrown.cause instanceof Error ? thrown.cause : thrown;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      this.logger.warn({ event: 'dependency-unavailable', dependency, reason });
+    }
+    const exception = dependency ? dependencyUnavailableProblem() : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();

@@ -188,6 +188,12 @@ export class AppConfig {
   @MinLength(16)
   METRICS_TOKEN?: string;
 
+  /** Signs the device cookies of the login (at least 32 characters); required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  DEVICE_COOKIE_SECRET?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -210,7 +216,9 @@ function firstProblem(errors: ValidationError[]): string {
     `${error.property} `,
     '',
   );
-  return `Invalid configuration: ${error.property}: ${reason} (got ${JSON.stringify(error.value)})`;
+  // A secret is never echoed, not even a wrong one.
+  const got = /SECRET|TOKEN/.test(error.property) ? 'a hidden value' : JSON.stringify(error.value);
+  return `Invalid configuration: ${error.property}: ${reason} (got ${got})`;
 }
 
 /** Builds the validated configuration; throws a ConfigError whose message is one line naming the variable. */
@@ -225,6 +233,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'TRUST_PROXY',
     'REDIS_URL',
     'METRICS_TOKEN',
+    'DEVICE_COOKIE_SECRET',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

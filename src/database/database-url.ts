@@ -53,6 +53,7 @@ export function dataSourceOptions(
     type: 'postgres',
     url: target.url,
     schema: target.schema,
-    extra: { options: `-c search_path=${target.schema}`, max: 10 },
+    // A database that does not answer fails a request within seconds (503), not after the OS's TCP timeout.
+    extra: { options: `-c search_path=${target.schema}`, max: 10, connectionTimeoutMillis: 5000 },
   };
 }

@@ -1,5 +1,11 @@
+import { randomInt } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isTransactionContention } from '../common/dependency-failure.js';
+
+/** Runs of one transaction that lost a lock race (deadlock, serialization failure) before giving up. */
+const CONTENTION_ATTEMPTS = 4;
 
 /**
  * The one way the app writes: `run(work)` runs `work` in a transaction. On PostgreSQL that is a
@@ -9,6 +15,9 @@ import { DataSource, type EntityManager } from 'typeorm';
  * Not re-entrant: on SQLite a `run` inside `work` would wait for itself, so pass the manager down.
  * (No AsyncLocalStorage to detect that: on Node 20 it makes every later promise of the process dearer.)
  * A lint rule (eslint.config.js) keeps transactions and repository writes elsewhere out of src/.
+ * A transaction that PostgreSQL aborted as a deadlock victim or serialization failure did nothing,
+ * so it runs again (a few times, after a short random pause); past that the error goes up and the
+ * problem filter answers 503 with Retry-After. `work` must therefore only touch the database.
  */
 @Injectable()
 export class Transactions {
@@ -20,10 +29,22 @@ export class Transactions {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const transaction = () => this.dataSource.transaction((manager) => work(manager));
+    const transaction = () =>
+      this.retryingContention(() => this.dataSource.transaction((manager) => work(manager)));
     if (!this.serialised) return transaction();
     const result = this.tail.then(transaction);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async retryingContention<T>(transaction: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction();
+      } catch (error) {
+        if (attempt >= CONTENTION_ATTEMPTS || !isTransactionContention(error)) throw error;
+        await delay(randomInt(5, 20 * attempt + 5));
+      }
+    }
   }
 }

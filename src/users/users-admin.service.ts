@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transactions } from '../database/transactions.js';
-import { DataSource, Not, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import { Session } from '../auth/session.entity.js';
 import { Clock } from '../common/clock.js';
 import {
@@ -159,12 +159,12 @@ export class UsersAdminService {
   async update(id: string, change: UpdateUserDto, actor: string): Promise<AdminUserDto> {
     if (change.companyId) await this.assertCompany(change.companyId);
     const { before, after } = await this.transactions.run(async (manager) => {
-      const current = await manager.findOneBy(User, { id });
+      const { current, otherActiveAdmins } = await this.lockForChange(manager, id);
       if (!current) throw notFoundProblem('No user with this id.');
       const decision = decideUserChange(
         { ...current, hasPassword: current.passwordHash !== null },
         change,
-        await this.otherActiveAdmins(manager, id),
+        otherActiveAdmins,
       );
       switch (decision.kind) {
         case 'invalid':
@@ -180,9 +180,14 @@ export class UsersAdminService {
             ...decision.next,
             displayName: change.displayName ?? current.displayName,
           };
-          await manager.update(User, { id }, next);
+          // Disabling also revokes an open invitation: enabling again must not revive its link.
+          const revoked =
+            next.status === 'disabled'
+              ? { activationTokenHash: null, activationExpiresAt: null }
+              : {};
+          await manager.update(User, { id }, { ...next, ...revoked });
           if (next.status === 'disabled') await manager.delete(Session, { userId: id });
-          return { before: current, after: { ...current, ...next } };
+          return { before: current, after: { ...current, ...next, ...revoked } };
         }
         default: {
           const unreachable: never = decision;
@@ -214,16 +219,31 @@ export class UsersAdminService {
   }
 
   /**
-   * The other active customer admins. On PostgreSQL their rows are locked, so two concurrent
-   * changes cannot each leave the other as "the last one" and end with none (SQLite runs one
-   * transaction at a time anyway).
+   * The user to change and the number of other active customer admins, read in one statement. On
+   * PostgreSQL it locks all their rows (the user's own included) in one fixed order, by id, so that
+   * concurrent changes queue instead of deadlocking, and two of them cannot each leave the other as
+   * "the last one" and end with none (SQLite runs one transaction at a time anyway).
    */
-  private async otherActiveAdmins(manager: EntityManager, id: string): Promise<number> {
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ current: User | undefined; otherActiveAdmins: number }> {
     const query = manager
       .createQueryBuilder(User, 'user')
-      .where({ role: ADMIN_ROLE, status: 'active', id: Not(id) });
+      .where('user.id = :id', { id })
+      .orWhere('user.role = :role AND user.status = :status', {
+        role: ADMIN_ROLE,
+        status: 'active',
+      })
+      .orderBy('user.id', 'ASC');
     if (this.dataSource.options.type === 'postgres') query.setLock('pessimistic_write');
-    return (await query.getMany()).length;
+    const rows = await query.getMany();
+    return {
+      current: rows.find((user) => user.id === id),
+      otherActiveAdmins: rows.filter(
+        (user) => user.id !== id && user.role === ADMIN_ROLE && user.status === 'active',
+      ).length,
+    };
   }
 
   private newInvitation(): { token: string; hash: string; expiresAt: Date } {

@@ -15,6 +15,14 @@ export interface CounterRecord {
  * the slot back when the attempt turned out not to count.
  */
 export abstract class RateLimitStorage {
+  /** The service the counters live in when it is not the database (named by readiness), or none. */
+  readonly dependency?: string;
+
+  /** Resolves when that service answers now, rejects (at once) when it does not. */
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
+
   abstract increment(key: string, windowMs: number, limit: number): Promise<CounterRecord>;
 
   /** Takes one hit back (never below zero); a key whose window has passed is left alone. */

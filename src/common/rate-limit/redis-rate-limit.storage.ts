@@ -1,5 +1,6 @@
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { DependencyUnavailable } from '../dependency-failure.js';
 import type { Clock } from '../clock.js';
 import { counterRecord, RateLimitStorage, type CounterRecord } from './rate-limit.storage.js';
 
@@ -30,9 +31,23 @@ end
 return 0
 `;
 
-/** Counters in Redis (REDIS_URL), under REDIS_KEY_PREFIX. */
-export class RedisRateLimitStorage extends RateLimitStorage implements OnModuleDestroy {
+/** How long the start waits for Redis before going on without it (readiness then says so). */
+const BOOT_WAIT_MS = 2_000;
+
+/**
+ * Counters in Redis (REDIS_URL), under REDIS_KEY_PREFIX. Fail fast: while Redis is unreachable a
+ * command fails at once (no offline queue, no retry on the request path, a command timeout for a
+ * Redis that hangs) and the caller answers 503; ioredis keeps reconnecting in the background
+ * (capped pause), so recovery needs no restart. Each change between up and down is logged once.
+ */
+export class RedisRateLimitStorage
+  extends RateLimitStorage
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
+  override readonly dependency = 'redis';
+  private readonly logger = new Logger('RateLimit');
   private readonly redis: Redis;
+  private up: boolean | undefined;
 
   constructor(
     url: string,
@@ -40,26 +55,70 @@ export class RedisRateLimitStorage extends RateLimitStorage implements OnModuleD
     private readonly clock: Clock,
   ) {
     super();
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 1_000,
+      connectTimeout: 1_000,
+      retryStrategy: (times) => Math.min(times * 100, 2_000),
+    });
+    this.redis.on('ready', () => this.changed(true));
+    this.redis.on('error', (error: Error) => this.changed(false, error));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done).off('error', done);
+        resolve();
+      };
+      const timer = setTimeout(done, BOOT_WAIT_MS);
+      this.redis.once('ready', done).once('error', done);
+    });
+  }
+
+  override async ping(): Promise<void> {
+    await this.command(() => this.redis.ping());
   }
 
   async increment(key: string, windowMs: number, limit: number): Promise<CounterRecord> {
     const now = this.clock.now().getTime();
-    const [hits, expires] = (await this.redis.eval(
-      INCREMENT,
-      1,
-      this.keyPrefix + key,
-      now,
-      windowMs,
+    const [hits, expires] = (await this.command(() =>
+      this.redis.eval(INCREMENT, 1, this.keyPrefix + key, now, windowMs),
     )) as [number, number];
     return counterRecord(hits, limit, expires, now);
   }
 
   async release(key: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.keyPrefix + key, this.clock.now().getTime());
+    await this.command(() =>
+      this.redis.eval(RELEASE, 1, this.keyPrefix + key, this.clock.now().getTime()),
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.redis.quit();
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+
+  private async command<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw new DependencyUnavailable(this.dependency, { cause: error });
+    }
+  }
+
+  private changed(up: boolean, error?: Error): void {
+    // One line per change, not one per reconnection attempt.
+    if (this.up === up) return;
+    this.up = up;
+    if (up) this.logger.log({ event: 'rate-limit-store-up', dependency: this.dependency });
+    else
+      this.logger.warn({
+        event: 'rate-limit-store-down',
+        dependency: this.dependency,
+        reason: error?.message ?? 'connection closed',
+      });
   }
 }
