@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { maintenanceLockout } from '../lockout/lockout.js';
+import { LockoutWriteFence } from '../lockout/lockout.write-fence.js';
 import { UserAdministrationModule } from '../users/users.module.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
@@ -22,7 +23,7 @@ export class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(LockoutWriteFence),
         // The same lockout as the server (rules, events, NOTIFY); its timers need the registry.
         ScheduleModule.forRoot(),
         maintenanceLockout(config, clock).module,

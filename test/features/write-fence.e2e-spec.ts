@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import request from 'supertest';
 import type { EntityManager } from 'typeorm';
-import { ContractWriteHooks } from '../../src/contracts/contract-writes.js';
+import type { Principal } from '../../src/auth/principal.js';
+import { WriteFence } from '../../src/database/transactions.js';
+import { LockoutWriteFence } from '../../src/lockout/lockout.write-fence.js';
+import { MaintenanceWriteFence } from '../../src/maintenance/index.js';
 import { DEMO_CANDIDATE_ID, DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
 import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
@@ -16,10 +18,19 @@ import {
 import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
 import { DEMO, withSession } from '../support/sessions.js';
 
-/** Holds the next contract/declaration write just before its commit, until released. */
-@Injectable()
-class HoldingHooks extends ContractWriteHooks {
+/**
+ * The app's write fence with a hold in front: the next fenced write waits just before its commit,
+ * until released, then meets the real fence. Put in through the testing module, not the app's code.
+ */
+class HoldingFence extends WriteFence {
   private hold?: { reached: () => void; release: Promise<void> };
+  private fence?: WriteFence;
+
+  /** The real fence, once the app exists. */
+  wrap(fence: WriteFence): this {
+    this.fence = fence;
+    return this;
+  }
 
   /** Arms the hold; resolves `reached` when a write is held, and lets it go on `release()`. */
   arm(): { reached: Promise<void>; release: () => void } {
@@ -31,12 +42,14 @@ class HoldingHooks extends ContractWriteHooks {
     return { reached: reachedPromise, release };
   }
 
-  override async beforeCommit(_manager: EntityManager): Promise<void> {
+  async check(manager: EntityManager, actor: Principal): Promise<void> {
     const hold = this.hold;
-    if (!hold) return;
-    this.hold = undefined;
-    hold.reached();
-    await hold.release;
+    if (hold) {
+      this.hold = undefined;
+      hold.reached();
+      await hold.release;
+    }
+    await this.fence!.check(manager, actor);
   }
 }
 
@@ -60,9 +73,13 @@ async function untilRealTimePasses(instant: Date): Promise<void> {
 }
 
 describe('R15: a regular user’s write that began before the start does not commit after it', () => {
-  const hooks = new HoldingHooks();
+  const hooks = new HoldingFence();
   const { t, as } = useSignedInApp({
-    override: (builder) => builder.overrideProvider(ContractWriteHooks).useValue(hooks),
+    override: (builder) =>
+      builder.overrideProvider(WriteFence).useFactory({
+        inject: [MaintenanceWriteFence],
+        factory: (fence: MaintenanceWriteFence) => hooks.wrap(new LockoutWriteFence(fence)),
+      }),
   });
   afterEach(async () => {
     await turnOff(t);
