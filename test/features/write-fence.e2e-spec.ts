@@ -1,9 +1,5 @@
 import request from 'supertest';
-import type { EntityManager } from 'typeorm';
-import type { Principal } from '../../src/auth/principal.js';
-import { WriteFence } from '../../src/database/transactions.js';
-import { LockoutWriteFence } from '../../src/lockout/lockout.write-fence.js';
-import { MaintenanceWriteFence } from '../../src/maintenance/index.js';
+import { HoldingFence } from '../support/write-fence.js';
 import { DEMO_CANDIDATE_ID, DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
 import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
@@ -17,41 +13,6 @@ import {
 } from '../support/maintenance.js';
 import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
 import { DEMO, withSession } from '../support/sessions.js';
-
-/**
- * The app's write fence with a hold in front: the next fenced write waits just before its commit,
- * until released, then meets the real fence. Put in through the testing module, not the app's code.
- */
-class HoldingFence extends WriteFence {
-  private hold?: { reached: () => void; release: Promise<void> };
-  private fence?: WriteFence;
-
-  /** The real fence, once the app exists. */
-  wrap(fence: WriteFence): this {
-    this.fence = fence;
-    return this;
-  }
-
-  /** Arms the hold; resolves `reached` when a write is held, and lets it go on `release()`. */
-  arm(): { reached: Promise<void>; release: () => void } {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
-    const releasePromise = new Promise<void>((resolve) => (release = resolve));
-    this.hold = { reached, release: releasePromise };
-    return { reached: reachedPromise, release };
-  }
-
-  async check(manager: EntityManager, actor: Principal): Promise<void> {
-    const hold = this.hold;
-    if (hold) {
-      this.hold = undefined;
-      hold.reached();
-      await hold.release;
-    }
-    await this.fence!.check(manager, actor);
-  }
-}
 
 const declaration = (periodStart: string) => ({
   contractId: DEMO_CONTRACTS.warehouse,
@@ -74,13 +35,7 @@ async function untilRealTimePasses(instant: Date): Promise<void> {
 
 describe('R15: a regular user’s write that began before the start does not commit after it', () => {
   const hooks = new HoldingFence();
-  const { t, as } = useSignedInApp({
-    override: (builder) =>
-      builder.overrideProvider(WriteFence).useFactory({
-        inject: [MaintenanceWriteFence],
-        factory: (fence: MaintenanceWriteFence) => hooks.wrap(new LockoutWriteFence(fence)),
-      }),
-  });
+  const { t, as } = useSignedInApp({ override: hooks.override });
   afterEach(async () => {
     await turnOff(t);
   });
