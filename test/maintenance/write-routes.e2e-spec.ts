@@ -2,7 +2,6 @@ import request from 'supertest';
 import { DEMO_SAVED_SEARCH_ID } from '../../src/alerts/alerts.demo-seeder.js';
 import { RouteCatalog } from '../../src/common/route-catalog.js';
 import { DEMO_CANDIDATE_ID, DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
-import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
 import { DEMO_VACANCIES } from '../../src/public-forms/public-forms.demo-seeder.js';
 import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
 import { countRows, useSignedInApp } from '../support/fixtures.js';
