@@ -17,6 +17,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { maintenanceLockout } from './lockout/lockout.js';
+import { LockoutWriteFence } from './lockout/lockout.write-fence.js';
 import { RoutePolicyModule } from './lockout/route-policy.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -37,7 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(LockoutWriteFence),
         RateLimitModule,
         lockout.module,
         RoutePolicyModule,

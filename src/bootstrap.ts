@@ -10,7 +10,6 @@ import { BODY_LIMITS, refuseHostileBodies, refuseHostileRequests } from './commo
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
-import { MaintenanceProblemRenderer } from './maintenance/index.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
 
 export interface CreateAppOptions {
@@ -56,12 +55,7 @@ export function configureApp(
   app.use(refuseHostileBodies);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  const maintenance = app.get(MaintenanceProblemRenderer);
-  app.useGlobalFilters(
-    new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE, [
-      (exception, request, response) => maintenance.renderRefusal(exception, request, response),
-    ]),
-  );
+  app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE));
   setupApiDocs(app);
   app.enableShutdownHooks();
   return app;

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../../src/config/app-config.js';
 import type { Clock } from '../../src/common/clock.js';
 import { maintenanceLockout } from '../../src/lockout/lockout.js';
+import { LockoutWriteFence } from '../../src/lockout/lockout.write-fence.js';
 import { MaintenanceChangeNotifier, MaintenanceStateService } from '../../src/maintenance/index.js';
 import { PostgresNotifier, STARTS_AT_HEADER } from '../../src/maintenance/testing.js';
 import type { Lockout } from './bench-module.js';
@@ -29,7 +30,12 @@ export const MODULE_SOURCE = '/src/maintenance/';
 /** The module wired exactly as AppModule wires it. */
 export function thisModule(config: AppConfig, clock: Clock): Lockout {
   const lockout = maintenanceLockout(config, clock);
-  return { imports: [lockout.module], auth: lockout.auth, providers: lockout.guards };
+  return {
+    imports: [lockout.module],
+    auth: lockout.auth,
+    providers: lockout.guards,
+    fence: LockoutWriteFence,
+  };
 }
 
 /** The LISTEN/NOTIFY channel of the instance, or null when it is not on PostgreSQL. */

@@ -1,4 +1,4 @@
-import { Transactions } from '../database/transactions.js';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -120,7 +120,7 @@ export class AlertsJob implements OnApplicationBootstrap {
 
   /** Moves last_run_at from `from` to `to` unless someone else already moved it. */
   private async claim(search: SavedSearch, from: Date, to: Date): Promise<boolean> {
-    const update = await this.transactions.run((manager) =>
+    const update = await this.transactions.run(SYSTEM, (manager) =>
       manager
         .createQueryBuilder()
         .update(SavedSearch)

@@ -37,7 +37,7 @@ export class SavedSearchesController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: CreateSavedSearchDto,
   ): Promise<SavedSearchDto> {
-    return this.searches.create(principal.user.id, body);
+    return this.searches.create(principal, body);
   }
 
   @Delete(':id')
@@ -48,6 +48,6 @@ export class SavedSearchesController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', ResourceIdPipe) id: string,
   ): Promise<void> {
-    return this.searches.remove(principal.user.id, id);
+    return this.searches.remove(principal, id);
   }
 }

@@ -1,4 +1,5 @@
 import { Transactions } from '../database/transactions.js';
+import type { UserPrincipal } from '../auth/principal.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -32,26 +33,26 @@ export class SavedSearchesService {
   }
 
   /** Alerts start from now: vacancies already published are not mailed. */
-  async create(userId: string, dto: CreateSavedSearchDto): Promise<SavedSearchDto> {
+  async create(principal: UserPrincipal, dto: CreateSavedSearchDto): Promise<SavedSearchDto> {
     const keyword = dto.keyword?.trim() || null;
     const location = dto.location?.trim() || null;
     if (!keyword && !location) throw fieldProblem('keyword', 'give a keyword, a location or both');
     const now = this.clock.now();
     const search: SavedSearch = {
       id: randomUUID(),
-      userId,
+      userId: principal.user.id,
       keyword,
       location,
       lastRunAt: now,
       createdAt: now,
     };
-    await this.transactions.run((manager) => manager.insert(SavedSearch, search));
+    await this.transactions.run(principal, (manager) => manager.insert(SavedSearch, search));
     return toSavedSearchDto(search);
   }
 
-  async remove(userId: string, id: string): Promise<void> {
-    const result = await this.transactions.run((manager) =>
-      manager.delete(SavedSearch, { id, userId }),
+  async remove(principal: UserPrincipal, id: string): Promise<void> {
+    const result = await this.transactions.run(principal, (manager) =>
+      manager.delete(SavedSearch, { id, userId: principal.user.id }),
     );
     if (!result.affected) throw notFoundProblem(`No saved search ${id}.`);
   }

@@ -1,4 +1,5 @@
 import { Transactions } from '../database/transactions.js';
+import { ANONYMOUS } from './principal.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -119,7 +120,7 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(password);
     // The token hash in the WHERE clause makes a concurrent second use of the same token update nothing.
-    const result = await this.transactions.run((manager) =>
+    const result = await this.transactions.run(ANONYMOUS, (manager) =>
       manager.update(
         User,
         { id: user.id, activationTokenHash: user.activationTokenHash!, status: 'invited' },

@@ -1,4 +1,4 @@
-import { Transactions } from '../database/transactions.js';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
@@ -38,7 +38,7 @@ export class SessionService {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
     });
-    await this.transactions.run((manager) => manager.insert(Session, session));
+    await this.transactions.run(SYSTEM, (manager) => manager.insert(Session, session));
     return { sessionId, session };
   }
 
@@ -49,7 +49,9 @@ export class SessionService {
     const now = this.clock.now().getTime();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (now >= session.expiresAt.getTime() || now >= idleLimit) {
-      await this.transactions.run((manager) => manager.delete(Session, { idHash: session.idHash }));
+      await this.transactions.run(SYSTEM, (manager) =>
+        manager.delete(Session, { idHash: session.idHash }),
+      );
       return null;
     }
     const user = await this.users.findOneBy({ id: session.userId });
@@ -57,7 +59,7 @@ export class SessionService {
     if (now - session.lastSeenAt.getTime() >= SessionService.TOUCH_AFTER_MS) {
       session.lastSeenAt = new Date(now);
       const lastSeenAt = session.lastSeenAt;
-      await this.transactions.run((manager) =>
+      await this.transactions.run(SYSTEM, (manager) =>
         manager.update(Session, { idHash: session.idHash }, { lastSeenAt }),
       );
     }
@@ -65,13 +67,15 @@ export class SessionService {
   }
 
   async destroy(sessionId: string): Promise<void> {
-    await this.transactions.run((manager) =>
+    await this.transactions.run(SYSTEM, (manager) =>
       manager.delete(Session, { idHash: sha256(sessionId) }),
     );
   }
 
   async destroyExpired(): Promise<void> {
     const now = this.clock.now();
-    await this.transactions.run((manager) => manager.delete(Session, { expiresAt: LessThan(now) }));
+    await this.transactions.run(SYSTEM, (manager) =>
+      manager.delete(Session, { expiresAt: LessThan(now) }),
+    );
   }
 }

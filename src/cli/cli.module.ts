@@ -7,6 +7,7 @@ import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { DemoInventoryModule } from '../demo/demo.module.js';
 import { maintenanceLockout } from '../lockout/lockout.js';
+import { LockoutWriteFence } from '../lockout/lockout.write-fence.js';
 import { UserAdministrationModule } from '../users/users.module.js';
 import { DEMO_COMMANDS } from './demo.commands.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
@@ -24,7 +25,7 @@ export class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(LockoutWriteFence),
         // The same lockout as the server (rules, events, NOTIFY); its timers need the registry.
         ScheduleModule.forRoot(),
         maintenanceLockout(config, clock).module,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Command, SubCommand } from 'nest-commander';
-import { Transactions } from '../database/transactions.js';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { DemoDataInventory } from '../demo/demo-data.inventory.js';
 import { describeRemoval } from '../demo/demo-data.report.js';
 import { cliActor, CliCommand } from './cli-command.js';
@@ -21,7 +21,9 @@ export class RemoveDemoDataCommand extends CliCommand {
   }
 
   async run(): Promise<void> {
-    const removal = await this.transactions.run((manager) => this.inventory.remove(manager));
+    const removal = await this.transactions.run(SYSTEM, (manager) =>
+      this.inventory.remove(manager),
+    );
     this.logger.log({ event: 'demo-data.removed', actor: cliActor(), ...removal });
     this.print(describeRemoval(removal));
   }

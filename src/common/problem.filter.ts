@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { MaintenanceRefusal, renderMaintenanceProblem } from '../maintenance/index.js';
 import { dependencyUnavailableProblem, unavailableDependency } from './dependency-failure.js';
 import { languageOf, type Language } from './language.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
@@ -34,16 +35,6 @@ export abstract class PageErrorRenderer {
     exception: unknown,
   ): void;
 }
-
-/**
- * A library's renderer of exceptions that must be answered alike by every filter (the maintenance
- * module's refusals): it answers and returns true, or returns false for any other exception.
- */
-export type ExceptionRenderer = (
-  exception: unknown,
-  request: Request,
-  response: Response,
-) => boolean;
 
 /**
  * An exception that carries its own problem document, headers and translations: ProblemException,
@@ -107,9 +98,8 @@ export function isApiRequest(request: Request): boolean {
 }
 
 /**
- * Every error becomes application/problem+json (RFC 9457) for API clients, or the pages' HTML; a
- * library's exceptions go to that library's renderer first (so a maintenance refusal is rendered in
- * one place, whichever filter catches it).
+ * Every error becomes application/problem+json (RFC 9457) for API clients, or the pages' HTML; the
+ * maintenance module's refusals go to its own renderer (one place, whichever filter catches them).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -118,7 +108,6 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(
     private readonly pageRenderer?: PageErrorRenderer,
     private readonly defaultLanguage: Language = 'en',
-    private readonly renderers: readonly ExceptionRenderer[] = [],
   ) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
@@ -134,16 +123,13 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    if (
-      !response.headersSent &&
-      this.renderers.some((render) => render(exception, request, response))
-    )
+    const language = languageOf(request, this.defaultLanguage);
+    if (exception instanceof MaintenanceRefusal && !response.headersSent) {
+      // The module's one renderer: the 303 of a refused page (R14, R15) or the 503 (R17).
+      renderMaintenanceProblem(exception, request, response, language);
       return;
-    const problem = toProblem(
-      exception,
-      request.originalUrl,
-      languageOf(request, this.defaultLanguage),
-    );
+    }
+    const problem = toProblem(exception, request.originalUrl, language);
     if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

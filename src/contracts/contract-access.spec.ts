@@ -6,7 +6,6 @@ import {
   assertMayWriteDeclaration,
   contractScope,
   contractTransitionAllowed,
-  isRegularUser,
   type Actor,
 } from './contract-access.js';
 
@@ -47,27 +46,25 @@ describe('contract access decisions', () => {
 
   it.each([
     // role, manage contracts, write declarations, decide, regular (R15 fence applies)
-    ['CUSTOMER_ADMIN', true, true, true, false],
-    ['CONSULTANT', true, true, true, false],
-    ['AGENCY_USER', true, true, false, true],
-    ['CLIENT', false, false, true, true],
-    ['CANDIDATE', false, true, false, true],
+    ['CUSTOMER_ADMIN', true, true, true],
+    ['CONSULTANT', true, true, true],
+    ['AGENCY_USER', true, true, false],
+    ['CLIENT', false, false, true],
+    ['CANDIDATE', false, true, false],
   ] as const)(
-    '%s: manage %s, declare %s, decide %s, regular %s',
-    (role, manage, declare, decide, regular) => {
+    '%s: manage %s, declare %s, decide %s',
+    (role, manage, declare, decide) => {
       const actor = user(role, 'co');
       expect(allowed(assertMayManageContracts, actor)).toBe(manage);
       expect(allowed(assertMayWriteDeclaration, actor)).toBe(declare);
       expect(allowed(assertMayDecide, actor)).toBe(decide);
-      expect(isRegularUser(actor)).toBe(regular);
     },
   );
 
-  it('the back office may do everything and is never fenced; a third party nothing', () => {
+  it('the back office may do everything; a third party nothing', () => {
     const backoffice = integration('BACKOFFICE');
     for (const check of [assertMayManageContracts, assertMayWriteDeclaration, assertMayDecide])
       expect(allowed(check, backoffice)).toBe(true);
-    expect(isRegularUser(backoffice)).toBe(false);
     const partner = integration('THIRD_PARTY');
     for (const check of [assertMayManageContracts, assertMayWriteDeclaration, assertMayDecide])
       expect(allowed(check, partner)).toBe(false);

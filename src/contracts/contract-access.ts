@@ -34,10 +34,6 @@ export function actorOf(principal: Principal): Actor {
   return principal;
 }
 
-/** A regular user (SPEC §1): their writes must not commit once downtime has started (R15). */
-export function isRegularUser(actor: Actor): actor is UserPrincipal {
-  return actor.kind === 'user' && !EXEMPT_ROLES.includes(actor.user.role);
-}
 
 export function contractScope(actor: Actor): ContractScope {
   if (actor.kind === 'integration') {

@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +21,6 @@ import {
   type UpdateContractDto,
 } from './contract.dto.js';
 import { Contract } from './contract.entity.js';
-import { ContractWrites } from './contract-writes.js';
 import { pageWindow, type Page, type PageQueryDto } from './pagination.js';
 
 /** The contract columns that limit a scope; null when the scope sees nothing. */
@@ -41,7 +41,7 @@ export function contractScopeWhere(scope: ContractScope): FindOptionsWhere<Contr
 export class ContractsService {
   constructor(
     @InjectRepository(Contract) private readonly contracts: Repository<Contract>,
-    private readonly writes: ContractWrites,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -62,7 +62,7 @@ export class ContractsService {
 
   create(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
     assertMayManageContracts(actor);
-    return this.writes.run(actor, async (manager) => {
+    return this.transactions.run(actor, async (manager) => {
       const candidate = await manager.findOneBy(User, { id: dto.candidateId });
       if (candidate?.role !== 'CANDIDATE') throw fieldProblem('candidateId', 'is not a candidate');
       if (!(await manager.existsBy(Company, { id: dto.clientCompanyId })))
@@ -87,7 +87,7 @@ export class ContractsService {
   }
 
   update(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractDto> {
-    return this.writes.run(actor, (manager) => this.updateWith(manager, actor, id, dto));
+    return this.transactions.run(actor, (manager) => this.updateWith(manager, actor, id, dto));
   }
 
   /** The update inside a transaction the caller runs (the back-office link adds its idempotency record). */

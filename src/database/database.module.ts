@@ -1,23 +1,23 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, parseDatabaseUrl, prepareDatabase } from './database-url.js';
 import { MIGRATIONS } from './migrations.js';
-import { Transactions } from './transactions.js';
+import { TransactionQueue, Transactions, WriteFence } from './transactions.js';
 
 /**
  * TypeORM on SQLite or PostgreSQL, with the migrations applied at start unless MIGRATIONS_RUN=false.
- * Global: every feature writes through its Transactions.
+ * Global: every feature writes through its Transactions, whose R15 check is `fence`.
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(): DynamicModule {
+  static forRoot(fence: Type<WriteFence>): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [TransactionQueue, Transactions, { provide: WriteFence, useClass: fence }],
+      exports: [TransactionQueue, Transactions],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],

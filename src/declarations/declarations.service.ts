@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,6 @@ import {
   type Actor,
 } from '../contracts/contract-access.js';
 import { Contract } from '../contracts/contract.entity.js';
-import { ContractWrites } from '../contracts/contract-writes.js';
 import { contractScopeWhere, definedFields } from '../contracts/contracts.service.js';
 import { pageWindow, type Page } from '../contracts/pagination.js';
 import {
@@ -31,7 +31,7 @@ const MAX_PERIOD_DAYS = 31;
 export class DeclarationsService {
   constructor(
     @InjectRepository(Declaration) private readonly declarations: Repository<Declaration>,
-    private readonly writes: ContractWrites,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +52,7 @@ export class DeclarationsService {
 
   create(actor: Actor, dto: CreateDeclarationDto): Promise<DeclarationDto> {
     assertMayWriteDeclaration(actor);
-    return this.writes.run(actor, async (manager) => {
+    return this.transactions.run(actor, async (manager) => {
       const where = contractScopeWhere(contractScope(actor));
       const contract = where
         ? await manager.findOneBy(Contract, { ...where, id: dto.contractId })
@@ -82,7 +82,7 @@ export class DeclarationsService {
   }
 
   update(actor: Actor, id: string, dto: UpdateDeclarationDto): Promise<DeclarationDto> {
-    return this.writes.run(actor, (manager) => this.updateWith(manager, actor, id, dto));
+    return this.transactions.run(actor, (manager) => this.updateWith(manager, actor, id, dto));
   }
 
   /** The update inside a transaction the caller runs (the back-office link adds its idempotency record). */

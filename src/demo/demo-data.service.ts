@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Transactions } from '../database/transactions.js';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEMO_SEEDER, type DemoDataSeeder } from './demo-seeder.decorator.js';
 
@@ -29,7 +29,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       )
       .sort((a, b) => a.order - b.order);
     for (const { seeder } of seeders) {
-      await this.transactions.run((manager) => seeder.seed(manager));
+      await this.transactions.run(SYSTEM, (manager) => seeder.seed(manager));
     }
     this.logger.log({ event: 'demo-data-ready', seeders: seeders.length });
   }

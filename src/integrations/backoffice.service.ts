@@ -1,3 +1,4 @@
+import { Transactions } from '../database/transactions.js';
 import { HttpStatus, Injectable, type Type } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
@@ -12,7 +13,6 @@ import {
 import { sha256 } from '../common/secrets.js';
 import { createValidationPipe } from '../common/validation.js';
 import { UpdateContractDto } from '../contracts/contract.dto.js';
-import { ContractWrites } from '../contracts/contract-writes.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { UpdateDeclarationDto } from '../declarations/declaration.dto.js';
 import { DeclarationsService } from '../declarations/declarations.service.js';
@@ -65,7 +65,7 @@ export class BackofficeService {
   constructor(
     @InjectRepository(BackofficeMutation)
     private readonly mutations: Repository<BackofficeMutation>,
-    private readonly writes: ContractWrites,
+    private readonly transactions: Transactions,
     private readonly contracts: ContractsService,
     private readonly declarations: DeclarationsService,
     private readonly clock: Clock,
@@ -85,7 +85,7 @@ export class BackofficeService {
     });
     if (earlier) return replay(earlier, requestHash);
     try {
-      const result = await this.writes.run(client, (manager) =>
+      const result = await this.transactions.run(client, (manager) =>
         this.applyOnce(manager, client, key, requestHash, dto),
       );
       return { result, replayed: false };

@@ -25,6 +25,6 @@ export class IntegrationMessagesController {
     @Body() body: IntegrationMessageDto,
   ): Promise<MessageReceiptDto> {
     if (principal.kind !== 'integration') throw forbiddenProblem('For machine clients only.');
-    return this.messages.store(principal.client.id, body);
+    return this.messages.store(principal, body);
   }
 }

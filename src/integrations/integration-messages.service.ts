@@ -1,4 +1,7 @@
 import { Transactions } from '../database/transactions.js';
+import type { Principal } from '../auth/principal.js';
+
+type IntegrationPrincipal = Extract<Principal, { kind: 'integration' }>;
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -15,15 +18,18 @@ export class IntegrationMessagesService {
     private readonly transactions: Transactions,
   ) {}
 
-  async store(clientId: string, dto: IntegrationMessageDto): Promise<MessageReceiptDto> {
+  async store(
+    client: IntegrationPrincipal,
+    dto: IntegrationMessageDto,
+  ): Promise<MessageReceiptDto> {
     const message: IntegrationMessage = {
       id: randomUUID(),
-      clientId,
+      clientId: client.client.id,
       type: dto.type,
       payload: dto.payload,
       receivedAt: this.clock.now(),
     };
-    await this.transactions.run((manager) => manager.insert(IntegrationMessage, message));
+    await this.transactions.run(client, (manager) => manager.insert(IntegrationMessage, message));
     return { id: message.id, receivedAt: message.receivedAt.toISOString() };
   }
 }

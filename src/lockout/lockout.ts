@@ -4,9 +4,8 @@ import type { AuthModuleOptions } from '../auth/auth.module.js';
 import { LoginAdmission } from '../auth/login-admission.js';
 import { principalOf, type Principal } from '../auth/principal.js';
 import type { Clock } from '../common/clock.js';
-import { languageOf } from '../common/language.js';
 import type { AppConfig } from '../config/app-config.js';
-import { Transactions } from '../database/transactions.js';
+import { TransactionQueue } from '../database/transactions.js';
 import { DataSource } from 'typeorm';
 import {
   MaintenanceGuard,
@@ -70,13 +69,12 @@ export function maintenanceLockout(
 ): { module: DynamicModule; auth: AuthModuleOptions; guards: Provider[] } {
   const module = MaintenanceModule.forRootAsync({
     routes: { settings: 'api/admin/connect/settings/maintenance', status: 'api/maintenance' },
-    inject: [Transactions, DataSource],
-    useFactory: (transactions: Transactions, dataSource: DataSource) => ({
+    inject: [TransactionQueue, DataSource],
+    useFactory: (transactions: TransactionQueue, dataSource: DataSource) => ({
       clock,
       getPrincipal: (request) => maintenancePrincipalOf(principalOf(request)),
       exemptions: LOCKOUT_EXEMPTIONS,
       messages: LOCKOUT_MESSAGES,
-      languageOf: (request) => languageOf(request, config.DEFAULT_LANGUAGE),
       pagePath: '/maintenance',
       runInTransaction: (work) => transactions.run(work),
       defaultRetryAfterSeconds: config.MAINTENANCE_DEFAULT_RETRY_AFTER_SECONDS,

@@ -35,7 +35,7 @@ export {
   routePolicyOf,
 } from './http/maintenance.decorators.js';
 export { MaintenanceProblem, MaintenanceRefusal } from './http/maintenance.problems.js';
-export { MaintenanceProblemRenderer } from './http/maintenance-problem.renderer.js';
+export { renderMaintenanceProblem } from './http/maintenance-problem.renderer.js';
 export { MaintenanceProblemFilter } from './http/maintenance-problem.filter.js';
 export { MaintenanceSettingsInput } from './http/maintenance-settings.input.js';
 

@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MaintenanceAdminGuard } from './http/maintenance-admin.guard.js';
 import { MaintenanceCountdownInterceptor } from './http/maintenance-countdown.interceptor.js';
-import { MaintenanceProblemRenderer } from './http/maintenance-problem.renderer.js';
 import { MaintenanceSettingsInput } from './http/maintenance-settings.input.js';
 import { maintenanceControllers } from './http/maintenance.controller.js';
 import { MaintenanceGuard } from './http/maintenance.guard.js';
@@ -60,9 +59,8 @@ const EXPORTS = [
   MaintenanceImpactService,
   MaintenanceGuard,
   MaintenanceAdminGuard,
-  MaintenanceProblemRenderer,
   MaintenanceSettingsInput,
-  // The host instantiates the guard (APP_GUARD): its dependencies are exported too.
+  // The host instantiates the guard (APP_GUARD) and the filter (APP_FILTER): their dependencies too.
   MaintenanceProblems,
 ];
 
@@ -142,7 +140,6 @@ export class MaintenanceModule {
         MaintenanceImpactService,
         MaintenanceGuard,
         MaintenanceAdminGuard,
-        MaintenanceProblemRenderer,
         MaintenanceValidationPipe,
         MaintenanceSettingsInput,
       ],

@@ -1,4 +1,5 @@
 import { Transactions } from '../database/transactions.js';
+import { ANONYMOUS } from '../auth/principal.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +43,9 @@ export class PublicFormsService {
       clientAddress,
       createdAt: this.clock.now(),
     };
-    await this.transactions.run((manager) => manager.insert(JobApplication, application));
+    await this.transactions.run(ANONYMOUS, (manager) =>
+      manager.insert(JobApplication, application),
+    );
     return { id: application.id, createdAt: application.createdAt.toISOString() };
   }
 
@@ -70,7 +73,7 @@ export class PublicFormsService {
       clientAddress,
       createdAt: this.clock.now(),
     };
-    await this.transactions.run((manager) => manager.insert(FormSubmission, submission));
+    await this.transactions.run(ANONYMOUS, (manager) => manager.insert(FormSubmission, submission));
     return { id: submission.id, createdAt: submission.createdAt.toISOString() };
   }
 }

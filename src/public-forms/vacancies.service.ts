@@ -1,4 +1,4 @@
-import { Transactions } from '../database/transactions.js';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -39,7 +39,7 @@ export class VacanciesService {
       status: 'open',
       createdAt: this.clock.now(),
     };
-    await this.transactions.run((manager) => manager.insert(Vacancy, row));
+    await this.transactions.run(SYSTEM, (manager) => manager.insert(Vacancy, row));
     return toVacancyDto(row);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Transactions } from '../database/transactions.js';
 import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { SYSTEM, Transactions } from '../database/transactions.js';
 import { Session } from '../auth/session.entity.js';
 import { Clock } from '../common/clock.js';
 import {
@@ -25,6 +25,12 @@ import type {
   UpdateUserDto,
   UsersQueryDto,
 } from './users.dto.js';
+
+/**
+ * User administration is for the admin roles (exempt from the lockout) and the operator's command
+ * line only, so its writes are the platform's own to the write fence.
+ */
+const ADMINISTRATION = SYSTEM;
 
 /** A user together with the activation link of its new invitation (for the command line only). */
 export interface InvitedUser {
@@ -116,7 +122,7 @@ export class UsersAdminService {
       createdAt: this.clock.now(),
     });
     try {
-      await this.transactions.run((manager) => manager.insert(User, user));
+      await this.transactions.run(ADMINISTRATION, (manager) => manager.insert(User, user));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
@@ -141,7 +147,7 @@ export class UsersAdminService {
       );
     }
     const { token, hash, expiresAt } = this.newInvitation();
-    const result = await this.transactions.run((manager) =>
+    const result = await this.transactions.run(ADMINISTRATION, (manager) =>
       manager.update(
         User,
         { id, status: 'invited' },
@@ -158,7 +164,7 @@ export class UsersAdminService {
   /** Renames, changes the role, disables (ending the sessions at once) or enables a user. */
   async update(id: string, change: UpdateUserDto, actor: string): Promise<AdminUserDto> {
     if (change.companyId) await this.assertCompany(change.companyId);
-    const { before, after } = await this.transactions.run(async (manager) => {
+    const { before, after } = await this.transactions.run(ADMINISTRATION, async (manager) => {
       const { current, otherActiveAdmins } = await this.lockForChange(manager, id);
       if (!current) throw notFoundProblem('No user with this id.');
       const decision = decideUserChange(

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Transactions } from '../../src/database/transactions.js';
+import { SYSTEM, Transactions } from '../../src/database/transactions.js';
 import { DEMO, login } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,7 +25,7 @@ describe('transaction isolation between requests', () => {
     let opened!: () => void;
     const isOpen = new Promise<void>((resolve) => (opened = resolve));
     const rolledBack = transactions
-      .run(async (manager) => {
+      .run(SYSTEM, async (manager) => {
         await manager.query(
           `INSERT INTO companies (id, name, created_at) VALUES ('rollback-me', 'Temp', 0)`,
         );
@@ -52,7 +52,7 @@ describe('transaction isolation between requests', () => {
 
   it('two transactions at once both commit their own rows', async () => {
     const insert = (id: string) =>
-      transactions.run(async (manager) => {
+      transactions.run(SYSTEM, async (manager) => {
         await manager.query(
           `INSERT INTO companies (id, name, created_at) VALUES ('${id}', 'Parallel', 0)`,
         );

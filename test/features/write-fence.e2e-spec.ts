@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import request from 'supertest';
-import type { EntityManager } from 'typeorm';
-import { ContractWriteHooks } from '../../src/contracts/contract-writes.js';
+import { HoldingFence } from '../support/write-fence.js';
 import { DEMO_CANDIDATE_ID, DEMO_CONTRACTS } from '../../src/contracts/contracts.demo-seeder.js';
 import { DEMO_DECLARATIONS } from '../../src/declarations/declarations.demo-seeder.js';
 import { DEMO_COMPANY_ID } from '../../src/users/identity.demo-seeder.js';
@@ -15,30 +13,6 @@ import {
 } from '../support/maintenance.js';
 import { countRows, useSignedInApp, type Who } from '../support/fixtures.js';
 import { DEMO, withSession } from '../support/sessions.js';
-
-/** Holds the next contract/declaration write just before its commit, until released. */
-@Injectable()
-class HoldingHooks extends ContractWriteHooks {
-  private hold?: { reached: () => void; release: Promise<void> };
-
-  /** Arms the hold; resolves `reached` when a write is held, and lets it go on `release()`. */
-  arm(): { reached: Promise<void>; release: () => void } {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
-    const releasePromise = new Promise<void>((resolve) => (release = resolve));
-    this.hold = { reached, release: releasePromise };
-    return { reached: reachedPromise, release };
-  }
-
-  override async beforeCommit(_manager: EntityManager): Promise<void> {
-    const hold = this.hold;
-    if (!hold) return;
-    this.hold = undefined;
-    hold.reached();
-    await hold.release;
-  }
-}
 
 const declaration = (periodStart: string) => ({
   contractId: DEMO_CONTRACTS.warehouse,
@@ -60,10 +34,8 @@ async function untilRealTimePasses(instant: Date): Promise<void> {
 }
 
 describe('R15: a regular user’s write that began before the start does not commit after it', () => {
-  const hooks = new HoldingHooks();
-  const { t, as } = useSignedInApp({
-    override: (builder) => builder.overrideProvider(ContractWriteHooks).useValue(hooks),
-  });
+  const hooks = new HoldingFence();
+  const { t, as } = useSignedInApp({ override: hooks.override });
   afterEach(async () => {
     await turnOff(t);
   });

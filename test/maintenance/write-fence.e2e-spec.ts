@@ -1,46 +1,45 @@
-import { Transactions } from '../../src/database/transactions.js';
-import { MaintenanceWriteFence, type MaintenancePrincipal } from '../../src/maintenance/index.js';
-
-/** What the fence throws: the core's plain error, with the window that refuses the write. */
-type FenceError = Error & { window: { startsAt: Date } };
+import type { Principal } from '../../src/auth/principal.js';
+import { SYSTEM, Transactions, type WriteActor } from '../../src/database/transactions.js';
+import type { Role } from '../../src/users/role.js';
 import { loginAll, useTestApp } from '../support/fixtures.js';
 import { LONG_SESSIONS } from './support.js';
 import { HOUR, schedule } from '../support/maintenance.js';
 
-const agency: MaintenancePrincipal = {
-  kind: 'user',
-  role: 'AGENCY_USER',
-  sessionId: 's',
-  actor: 'a',
-};
-const admin: MaintenancePrincipal = {
-  kind: 'user',
-  role: 'CUSTOMER_ADMIN',
-  sessionId: 's',
-  actor: 'a',
-};
-const backoffice: MaintenancePrincipal = { kind: 'integration', integrationKind: 'BACKOFFICE' };
+/** What the fence throws: the core's plain error, with the window that refuses the write. */
+type FenceError = Error & { window: { startsAt: Date } };
 
-describe('the R15 write fence', () => {
+const user = (role: Role): Principal =>
+  ({
+    kind: 'user',
+    user: { role, email: `${role}@fence.test` },
+    sessionId: 's',
+    csrfToken: 'c',
+  }) as Principal;
+const integration = (kind: 'BACKOFFICE' | 'THIRD_PARTY'): Principal => ({
+  kind: 'integration',
+  client: { id: kind, name: kind, kind },
+});
+const agency = user('AGENCY_USER');
+const candidate = user('CANDIDATE');
+const admin = user('CUSTOMER_ADMIN');
+const backoffice = integration('BACKOFFICE');
+const thirdParty = integration('THIRD_PARTY');
+
+/** R15 at the one write seam: Transactions.run asks the maintenance module's fence for every signed-in principal. */
+describe('the R15 write fence in Transactions.run', () => {
   const t = useTestApp({ env: LONG_SESSIONS });
-  let fence: MaintenanceWriteFence;
 
-  beforeAll(() => {
-    fence = t.app.get(MaintenanceWriteFence);
-  });
-
-  /** A transaction that writes a row and then asks the fence; returns whether the row was committed. */
+  /** A transaction of `actor` that writes a row; returns whether the row was committed. */
   async function write(
-    principal: MaintenancePrincipal,
+    actor: WriteActor,
     marker: string,
   ): Promise<{ committed: boolean; error?: FenceError }> {
     let error: FenceError | undefined;
     try {
-      await t.app.get(Transactions).run(async (manager) => {
+      await t.app.get(Transactions).run(actor, async (manager) => {
         await manager.query(
           `UPDATE users SET display_name = '${marker}' WHERE email = 'agency@demo.test'`,
         );
-        await fence.assertWritable(manager, principal);
       });
     } catch (caught) {
       error = caught as FenceError;
@@ -77,10 +76,14 @@ describe('the R15 write fence', () => {
     expect((await write(agency, 'before')).committed).toBe(true);
     t.clock.advance(HOUR);
     expect((await write(agency, 'after')).committed).toBe(false);
+    expect((await write(candidate, 'candidate')).committed).toBe(false);
+    expect((await write(thirdParty, 'third-party')).committed).toBe(false);
   });
 
-  it('lets exempt principals commit during downtime', async () => {
+  it('lets exempt principals, anonymous visitors (R13) and the platform itself commit during downtime', async () => {
     expect((await write(admin, 'admin')).committed).toBe(true);
     expect((await write(backoffice, 'backoffice')).committed).toBe(true);
+    expect((await write({ kind: 'anonymous' }, 'anonymous')).committed).toBe(true);
+    expect((await write(SYSTEM, 'system')).committed).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Transactions } from '../../database/transactions.js';
+import { SYSTEM, type Transactions } from '../../database/transactions.js';
 import type { Clock } from '../clock.js';
 import { counterRecord, RateLimitStorage, type CounterRecord } from './rate-limit.storage.js';
 
@@ -24,7 +24,7 @@ export class DatabaseRateLimitStorage extends RateLimitStorage {
 
   /** Every statement here writes, so it goes through Transactions (SQLite has one shared connection). */
   private write<T>(sql: string, parameters: unknown[]): Promise<T> {
-    return this.transactions.run((manager) => manager.query<T>(sql, parameters));
+    return this.transactions.run(SYSTEM, (manager) => manager.query<T>(sql, parameters));
   }
 
   /** `$n` on PostgreSQL, `?` on SQLite: values are passed in the order they appear. */
