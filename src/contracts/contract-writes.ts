@@ -30,12 +30,16 @@ export class ContractWrites {
   ) {}
 
   run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.transactions.run(async (manager) => {
-      const result = await work(manager);
-      await this.hooks.beforeCommit(manager);
-      if (isRegularUser(actor))
-        await this.fence.assertWritable(manager, maintenancePrincipalOf(actor));
-      return result;
-    });
+    return this.transactions
+      .run(async (manager) => {
+        const result = await work(manager);
+        await this.hooks.beforeCommit(manager);
+        if (isRegularUser(actor))
+          await this.fence.assertWritable(manager, maintenancePrincipalOf(actor));
+        return result;
+      })
+      .catch((error: unknown) => {
+        throw this.fence.refusalAtCommit(error);
+      });
   }
 }
