@@ -32,6 +32,10 @@ class UnfencedWrites extends WriteFence {
   check(): Promise<void> {
     return Promise.resolve();
   }
+
+  refusalAtCommit(error: unknown): unknown {
+    return error;
+  }
 }
 
 export const NO_LOCKOUT: Lockout = { imports: [], auth: {}, providers: [] };

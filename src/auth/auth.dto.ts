@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsMailableEmail } from '../common/email-address.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@demo.test' })
   @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsMailableEmail()
   @MaxLength(320)
   email!: string;
 

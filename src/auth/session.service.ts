@@ -1,7 +1,7 @@
 import { SYSTEM, Transactions } from '../database/transactions.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { randomToken, sha256 } from '../common/secrets.js';
@@ -18,6 +18,8 @@ export interface ResolvedSession {
 export class SessionService {
   /** Writing last_seen_at on every request would cost a write per request; a minute's resolution is enough. */
   private static readonly TOUCH_AFTER_MS = 60_000;
+  /** Touches in flight, by session: concurrent requests of one session share one write. */
+  private readonly touching = new Map<string, Promise<void>>();
 
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
@@ -57,13 +59,35 @@ export class SessionService {
     const user = await this.users.findOneBy({ id: session.userId });
     if (!user || user.status !== 'active') return null;
     if (now - session.lastSeenAt.getTime() >= SessionService.TOUCH_AFTER_MS) {
+      await this.touch(session.idHash, now);
       session.lastSeenAt = new Date(now);
-      const lastSeenAt = session.lastSeenAt;
-      await this.transactions.run(SYSTEM, (manager) =>
-        manager.update(Session, { idHash: session.idHash }, { lastSeenAt }),
-      );
     }
     return { session, user };
+  }
+
+  /**
+   * One last_seen_at write per session per interval, whatever the concurrency: requests of this
+   * process share the write in flight, and the UPDATE's condition makes every other instance's
+   * (or a later) one update nothing once the session was touched within the interval.
+   */
+  private touch(idHash: string, now: number): Promise<void> {
+    const inFlight = this.touching.get(idHash);
+    if (inFlight) return inFlight;
+    const write = this.transactions
+      .run(SYSTEM, (manager) =>
+        manager.update(
+          Session,
+          {
+            idHash,
+            lastSeenAt: LessThanOrEqual(new Date(now - SessionService.TOUCH_AFTER_MS)),
+          },
+          { lastSeenAt: new Date(now) },
+        ),
+      )
+      .then(() => undefined)
+      .finally(() => this.touching.delete(idHash));
+    this.touching.set(idHash, write);
+    return write;
   }
 
   async destroy(sessionId: string): Promise<void> {

@@ -21,6 +21,8 @@ export const SYSTEM: WriteActor = { kind: 'system' };
  */
 export abstract class WriteFence {
   abstract check(manager: EntityManager, actor: Principal): Promise<void>;
+  /** The refusal when `error` is the database's own commit-time fence (R15 at COMMIT); else `error`. */
+  abstract refusalAtCommit(error: unknown): unknown;
 }
 
 /**
@@ -78,11 +80,15 @@ export class Transactions {
   ) {}
 
   run<T>(actor: WriteActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.queue.run(async (manager) => {
-      const result = await work(manager);
-      if (actor.kind === 'user' || actor.kind === 'integration')
-        await this.fence.check(manager, actor);
-      return result;
-    });
+    return this.queue
+      .run(async (manager) => {
+        const result = await work(manager);
+        if (actor.kind === 'user' || actor.kind === 'integration')
+          await this.fence.check(manager, actor);
+        return result;
+      })
+      .catch((error: unknown) => {
+        throw this.fence.refusalAtCommit(error);
+      });
   }
 }

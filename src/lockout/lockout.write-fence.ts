@@ -15,4 +15,8 @@ export class LockoutWriteFence extends WriteFence {
   check(manager: EntityManager, actor: Principal): Promise<void> {
     return this.fence.assertWritable(manager, maintenancePrincipalOf(actor));
   }
+
+  refusalAtCommit(error: unknown): unknown {
+    return this.fence.refusalAtCommit(error);
+  }
 }

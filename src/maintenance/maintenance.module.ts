@@ -24,6 +24,7 @@ import { MaintenanceRefusalCountEntity } from './persistence/maintenance-refusal
 import { MaintenanceWindowEntity } from './persistence/maintenance-window.entity.js';
 import { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
 import { MaintenanceImpact1764300400000 } from './persistence/migrations/1764300400000-maintenance-impact.js';
+import { MaintenanceCommitFence1764300516000 } from './persistence/migrations/1764300516000-maintenance-commit-fence.js';
 import { createNotifier, MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
 import { MaintenanceStorage } from './persistence/maintenance.storage.js';
 import { TypeOrmMaintenanceStorage } from './persistence/maintenance.typeorm-storage.js';
@@ -37,7 +38,11 @@ import { MaintenanceScheduler } from './runtime/maintenance.scheduler.js';
 import { MaintenanceWriteFence } from './runtime/maintenance.write-fence.js';
 
 /** The module's migrations, in order, for the host's migration list. */
-export const MAINTENANCE_MIGRATIONS = [Maintenance1764300100000, MaintenanceImpact1764300400000];
+export const MAINTENANCE_MIGRATIONS = [
+  Maintenance1764300100000,
+  MaintenanceImpact1764300400000,
+  MaintenanceCommitFence1764300516000,
+];
 
 /** The module's entities (registered by the module itself; a host without autoLoadEntities lists them). */
 export const MAINTENANCE_ENTITIES = [

@@ -1,4 +1,5 @@
 import { isEmail } from 'class-validator';
+import { isMailableEmail, MAILABLE_EMAIL_REASON } from '../common/email-address.js';
 import type { FieldError } from '../common/problem.js';
 
 export type FormFieldType = 'text' | 'email' | 'textarea';
@@ -44,6 +45,8 @@ export function checkSubmission(
       errors.push({ field: key, reason: `must be at most ${field.maxLength} characters long` });
     } else if (field.type === 'email' && !isEmail(value)) {
       errors.push({ field: key, reason: 'must be an e-mail address' });
+    } else if (field.type === 'email' && !isMailableEmail(value)) {
+      errors.push({ field: key, reason: MAILABLE_EMAIL_REASON });
     }
   }
   return errors;

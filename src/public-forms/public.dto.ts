@@ -11,6 +11,7 @@ import {
 import type { FormField, FormFieldType } from './form-definition.js';
 import type { PublicForm } from './public-form.entity.js';
 import type { Vacancy } from './vacancy.entity.js';
+import { IsMailableEmail } from '../common/email-address.js';
 
 export class VacancyDto {
   @ApiProperty() id!: string;
@@ -48,6 +49,7 @@ export class CreateJobApplicationDto {
 
   @ApiProperty({ maxLength: 320 })
   @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsMailableEmail()
   @MaxLength(320, { message: 'must be at most 320 characters long' })
   email!: string;
 

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../contracts/pagination.js';
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from './role.js';
+import { IsMailableEmail } from '../common/email-address.js';
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -11,6 +12,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'new.admin@example.com' })
   @Transform(trimmed)
   @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsMailableEmail()
   @MaxLength(320, { message: 'must be at most 320 characters long' })
   email!: string;
 

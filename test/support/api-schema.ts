@@ -231,7 +231,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** Readiness: the database (and Redis, when configured) answer */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1369,14 +1369,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers */
+            /** @description Every dependency answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The database does not answer */
+            /** @description A dependency does not answer; `down` names it */
             503: {
                 headers: {
                     [name: string]: unknown;

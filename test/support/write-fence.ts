@@ -42,4 +42,8 @@ export class HoldingFence extends WriteFence {
     }
     await this.fence!.check(manager, actor);
   }
+
+  refusalAtCommit(error: unknown): unknown {
+    return this.fence!.refusalAtCommit(error);
+  }
 }

@@ -55,7 +55,9 @@ function toEvent(row: MaintenanceEventEntity): MaintenanceEventRecord {
 
 /** The open window and the database's clock in epoch ms (PostgreSQL clock_timestamp(), SQLite julianday('now')). */
 const OPEN_WINDOW_WITH_DB_NOW = {
+  // Also arms the check at COMMIT (migration 1764300516000-maintenance-commit-fence).
   postgres:
+    'WITH armed AS (INSERT INTO maintenance_commit_fences DEFAULT VALUES) ' +
     'SELECT starts_at AS "startsAt", expected_end_at AS "expectedEndAt", ' +
     '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS "dbNow" ' +
     'FROM maintenance_windows WHERE turned_off_at IS NULL',

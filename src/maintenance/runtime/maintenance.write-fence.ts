@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MAINTENANCE_OPTIONS, type ResolvedMaintenanceOptions } from '../maintenance.options.js';
 import { MaintenanceStorage } from '../persistence/maintenance.storage.js';
+import { COMMIT_FENCE_SQLSTATE } from '../persistence/migrations/1764300516000-maintenance-commit-fence.js';
 import { MaintenanceDowntimeError } from '../rules/maintenance.errors.js';
 import { isExempt, type MaintenancePrincipal } from '../rules/maintenance.principal.js';
 
@@ -35,5 +36,24 @@ export class MaintenanceWriteFence {
     const latest = Math.max(reading.databaseNow.getTime(), appNow.getTime());
     if (latest < reading.startsAt.getTime()) return;
     throw new MaintenanceDowntimeError(reading, appNow);
+  }
+
+  /**
+   * The R17 refusal when `error` is PostgreSQL's commit-time fence (the start passed between
+   * `assertWritable` and COMMIT; the transaction was rolled back); else `error` itself. Map the
+   * error of the write's transaction through this.
+   */
+  refusalAtCommit(error: unknown): unknown {
+    const driverError = (error as { driverError?: { code?: unknown; detail?: unknown } })
+      .driverError;
+    if (driverError?.code !== COMMIT_FENCE_SQLSTATE || typeof driverError.detail !== 'string') {
+      return error;
+    }
+    const [startsAt, expectedEndAt] = driverError.detail.split(',');
+    const window = {
+      startsAt: new Date(Number(startsAt)),
+      expectedEndAt: expectedEndAt ? new Date(Number(expectedEndAt)) : null,
+    };
+    return new MaintenanceDowntimeError(window, this.options.clock.now());
   }
 }
