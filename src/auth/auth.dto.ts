@@ -3,13 +3,13 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsMailableEmail } from '../common/email-address.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@demo.test' })
+  @ApiProperty({ example: 'noor@agency.example' })
   @IsEmail({}, { message: 'must be an e-mail address' })
   @IsMailableEmail()
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'demo-password' })
+  @ApiProperty({ example: 'your-password' })
   @IsString({ message: 'must be a string' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200)

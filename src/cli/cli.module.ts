@@ -3,12 +3,14 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { Clock } from '../common/clock.js';
 import { ClockModule } from '../common/clock.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { CompanyAdministrationModule } from '../companies/companies.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { DemoInventoryModule } from '../demo/demo.module.js';
 import { maintenanceLockout } from '../lockout/lockout.js';
 import { LockoutWriteFence } from '../lockout/lockout.write-fence.js';
 import { UserAdministrationModule } from '../users/users.module.js';
+import { COMPANIES_COMMANDS } from './companies.commands.js';
 import { DEMO_COMMANDS } from './demo.commands.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
@@ -31,8 +33,14 @@ export class CliModule {
         maintenanceLockout(config, clock).module,
         UserAdministrationModule,
         DemoInventoryModule,
+        CompanyAdministrationModule,
       ],
-      providers: [...USERS_COMMANDS, ...MAINTENANCE_COMMANDS, ...DEMO_COMMANDS],
+      providers: [
+        ...USERS_COMMANDS,
+        ...MAINTENANCE_COMMANDS,
+        ...DEMO_COMMANDS,
+        ...COMPANIES_COMMANDS,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { DemoSeeder, type DemoDataSeeder } from '../demo/demo-seeder.decorator.js';
 import { DEMO_COMPANY_ID } from '../users/identity.demo-seeder.js';
 import { Company } from './company.entity.js';
+import { companyNameKey } from './company.rules.js';
 
 export const DEMO_OTHER_COMPANY_ID = '00000000-0000-4000-8000-00000000c002';
 
@@ -24,7 +25,12 @@ export class CompaniesDemoSeeder implements DemoDataSeeder {
     const createdAt = this.clock.now();
     await manager.insert(
       Company,
-      DEMO_COMPANIES.map((company) => ({ ...company, createdAt })),
+      DEMO_COMPANIES.map((company) => ({
+        ...company,
+        nameKey: companyNameKey(company.name),
+        active: true,
+        createdAt,
+      })),
     );
   }
 }

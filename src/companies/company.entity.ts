@@ -10,6 +10,14 @@ export class Company {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  /** The name as compared for uniqueness (companyNameKey); unique in the database. */
+  @Column({ name: 'name_key', type: 'varchar', length: 200 })
+  nameKey!: string;
+
+  /** A deactivated company takes no new clients (and is kept for its history). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @Column({ name: 'created_at', ...instantColumn })
   createdAt!: Date;
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Repository } from 'typeorm';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import type { ProblemDetails } from '../common/problem.js';
-import { Company } from '../companies/company.entity.js';
+import { CompaniesService } from '../companies/companies.service.js';
+import { CreateCompanyDto } from '../companies/company.dto.js';
 import { MaintenancePageRoute } from '../maintenance/index.js';
 import { ROLES, USER_STATUSES } from '../users/role.js';
 import { USER_ADMIN_ROLES } from '../users/users-admin.controller.js';
@@ -24,7 +23,7 @@ import { PageViews } from './pages.views.js';
 import { AppConfig } from '../config/app-config.js';
 
 const PAGE_SIZE = 50;
-const DONE = ['invited', 'reinvited', 'disabled', 'enabled'] as const;
+const DONE = ['invited', 'reinvited', 'disabled', 'enabled', 'companyCreated'] as const;
 
 interface RenderExtra {
   problem?: ProblemDetails;
@@ -32,7 +31,10 @@ interface RenderExtra {
   done?: string;
 }
 
-/** Admin > Users: list, filter, invite, disable and enable, re-send (customer admins and consultants). */
+/**
+ * Admin > Users: list, filter, invite, disable and enable, re-send; and the companies that clients
+ * are invited into (customer admins and consultants).
+ */
 @ApiExcludeController()
 @MaintenancePageRoute()
 @Roles(...USER_ADMIN_ROLES)
@@ -43,7 +45,7 @@ export class UsersPageController {
     private readonly i18n: PageI18n,
     private readonly config: AppConfig,
     private readonly users: UsersAdminService,
-    @InjectRepository(Company) private readonly companies: Repository<Company>,
+    private readonly companies: CompaniesService,
   ) {}
 
   @Get()
@@ -53,7 +55,9 @@ export class UsersPageController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const done = DONE.find((value) => value === query.done);
-    return this.render(request, response, { done });
+    // Right after creating a company, the invitation form offers it (the role stays to be chosen).
+    const values = done === 'companyCreated' ? { companyId: text(query, 'company') } : undefined;
+    return this.render(request, response, { done, values });
   }
 
   @Post()
@@ -77,6 +81,31 @@ export class UsersPageController {
     );
     if (problem) return this.render(request, response, { problem, values: body });
     return response.redirect(303, '/admin/users?done=invited');
+  }
+
+  @Post('companies')
+  async createCompany(
+    @Body() body: FormBody,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | void> {
+    let created: { id: string } | undefined;
+    const problem = await saveForm(
+      CreateCompanyDto,
+      { name: text(body, 'name') },
+      async (dto) => {
+        created = await this.companies.create(dto, principal.user.email);
+      },
+      this.i18n.languageOf(request),
+    );
+    if (problem || !created) {
+      return this.render(request, response, { problem, values: { companyName: body.name } });
+    }
+    return response.redirect(
+      303,
+      `/admin/users?done=companyCreated&company=${encodeURIComponent(created.id)}#users-invite`,
+    );
   }
 
   @Post(':id/status')
@@ -140,7 +169,7 @@ export class UsersPageController {
           (entry): entry is [string, string] => entry[1] !== undefined,
         ),
       ).toString()}`;
-    const companies = await this.companies.find({ order: { name: 'ASC' } });
+    const companies = await this.companies.all();
     const values = extra.values ?? {};
     const zone = this.config.APP_TIMEZONE;
     return this.views.page(request, response, 'users', {
@@ -163,10 +192,12 @@ export class UsersPageController {
           filtered: filter.status === status,
         })),
         companies: companies.map((company) => ({
-          id: company.id,
-          name: company.name,
+          ...company,
           chosen: values.companyId === company.id,
         })),
+        activeCompanies: companies
+          .filter((company) => company.active)
+          .map((company) => ({ ...company, chosen: values.companyId === company.id })),
         values,
         users: page.items.map((user) => ({
           ...user,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { DataSource, Not, Repository, type EntityManager } from 'typeorm';
 import { SYSTEM, Transactions } from '../database/transactions.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { Session } from '../auth/session.entity.js';
 import { Clock } from '../common/clock.js';
 import {
@@ -51,12 +52,6 @@ function toAdminUser(user: User): AdminUserDto {
     invitationExpiresAt:
       user.status === 'invited' ? (user.activationExpiresAt?.toISOString() ?? null) : null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 const emailTaken = (): ProblemException =>
@@ -219,9 +214,10 @@ export class UsersAdminService {
   }
 
   private async assertCompany(companyId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(Company).existsBy({ id: companyId }))) {
-      throw fieldProblem('companyId', 'is not a known company');
-    }
+    const company = await this.dataSource.getRepository(Company).findOneBy({ id: companyId });
+    if (!company) throw fieldProblem('companyId', 'is not a known company');
+    // A deactivated company takes no new clients (issue 15).
+    if (!company.active) throw fieldProblem('companyId', 'is a deactivated company');
   }
 
   /**

@@ -241,6 +241,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the companies by name (paginated) */
+        get: operations["CompaniesController_list"];
+        put?: never;
+        /** Create a company */
+        post: operations["CompaniesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate a company */
+        patch: operations["CompaniesController_update"];
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -559,9 +594,9 @@ export interface components {
             startsAt?: string;
         };
         LoginDto: {
-            /** @example admin@demo.test */
+            /** @example noor@agency.example */
             email: string;
-            /** @example demo-password */
+            /** @example your-password */
             password: string;
         };
         UserDto: {
@@ -614,6 +649,27 @@ export interface components {
             status?: "active" | "disabled";
             /** @description The company of a CLIENT */
             companyId?: string;
+        };
+        CompanyDto: {
+            id: string;
+            name: string;
+            /** @description Inactive companies take no new clients */
+            active: boolean;
+            createdAt: string;
+        };
+        CompanyPageDto: {
+            items: components["schemas"]["CompanyDto"][];
+            total: number;
+        };
+        CreateCompanyDto: {
+            /** @example Acme Logistics B.V. */
+            name: string;
+        };
+        UpdateCompanyDto: {
+            /** @description A new name */
+            name?: string;
+            /** @description false deactivates (refused while the company has active or invited users or open contracts); true reactivates */
+            active?: boolean;
         };
         ContractDto: {
             id: string;
@@ -1385,6 +1441,107 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    CompaniesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyPageDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    CompaniesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompanyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A company with this name (in any case) exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    CompaniesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyDto"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken, or the company still has active or invited users or open contracts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["MaintenanceRefusal"];
         };
     };
     ContractsController_list: {

@@ -1,0 +1,55 @@
+import { Command, Option, SubCommand } from 'nest-commander';
+import { CompaniesService } from '../companies/companies.service.js';
+import { CreateCompanyDto } from '../companies/company.dto.js';
+import { cliActor, CliCommand, validated } from './cli-command.js';
+
+@SubCommand({ name: 'create', description: 'create a company (clients are invited into one)' })
+export class CreateCompanyCommand extends CliCommand {
+  constructor(private readonly companies: CompaniesService) {
+    super();
+  }
+
+  @Option({ flags: '--name <name>', description: 'the company name', required: true })
+  parseName(value: string): string {
+    return value;
+  }
+
+  async run(_args: string[], options: { name: string }): Promise<void> {
+    const input = await validated(CreateCompanyDto, { name: options.name });
+    const company = await this.companies.create(input, cliActor());
+    this.print(company.id);
+  }
+}
+
+@SubCommand({ name: 'list', description: 'list the companies' })
+export class ListCompaniesCommand extends CliCommand {
+  constructor(private readonly companies: CompaniesService) {
+    super();
+  }
+
+  @Option({ flags: '--json', description: 'print JSON' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  async run(_args: string[], options: { json?: boolean }): Promise<void> {
+    const companies = await this.companies.all();
+    if (options.json) return this.printJson(companies);
+    for (const company of companies) {
+      this.print([company.id, company.active ? 'active' : 'inactive', company.name].join('\t'));
+    }
+  }
+}
+
+@Command({
+  name: 'companies',
+  description: 'the client companies',
+  subCommands: [CreateCompanyCommand, ListCompaniesCommand],
+})
+export class CompaniesCommand extends CliCommand {
+  run(): Promise<void> {
+    return Promise.resolve(this.usage());
+  }
+}
+
+export const COMPANIES_COMMANDS = [CompaniesCommand, CreateCompanyCommand, ListCompaniesCommand];

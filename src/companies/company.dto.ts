@@ -1,0 +1,53 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../contracts/pagination.js';
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+/** A company name: one line of 1..200 characters once trimmed; no control characters. */
+const CompanyName = () =>
+  applyDecorators(
+    Transform(trimmed),
+    IsString({ message: 'must be a string' }),
+    MinLength(1, { message: 'is required' }),
+    MaxLength(200, { message: 'must be at most 200 characters long' }),
+    Matches(/^\P{Cc}*$/u, { message: 'must not contain control characters' }),
+  );
+
+export class CreateCompanyDto {
+  @ApiProperty({ example: 'Acme Logistics B.V.', minLength: 1, maxLength: 200 })
+  @CompanyName()
+  name!: string;
+}
+
+export class UpdateCompanyDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'A new name' })
+  @IsOptional()
+  @CompanyName()
+  name?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'false deactivates (refused while the company has active or invited users or open contracts); true reactivates',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  active?: boolean;
+}
+
+export class CompaniesQueryDto extends PageQueryDto {}
+
+export class CompanyDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Inactive companies take no new clients' }) active!: boolean;
+  @ApiProperty() createdAt!: string;
+}
+
+export class CompanyPageDto {
+  @ApiProperty({ type: [CompanyDto] }) items!: CompanyDto[];
+  @ApiProperty() total!: number;
+}
