@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Not, Repository, type EntityManager } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { SYSTEM, Transactions } from '../database/transactions.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Session } from '../auth/session.entity.js';
