@@ -1,22 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import type { Clock } from '../common/clock.js';
 import { ClockModule } from '../common/clock.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { maintenanceLockout } from '../lockout/lockout.js';
 import { UserAdministrationModule } from '../users/users.module.js';
+import { ProgramName } from './cli-command.js';
+import { DatabaseClock, DatabaseClockSync } from './database-clock.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
 
 /**
  * The command line's application context: the same configuration, database and services as the
- * server, without HTTP, the alert jobs or the demo data.
+ * server, without HTTP, the alert jobs or the demo data; its clock is the database's.
  */
 @Module({})
 export class CliModule {
-  static forRoot({ config, clock }: { config: AppConfig; clock: Clock }): DynamicModule {
+  static forRoot({ config, clock }: { config: AppConfig; clock: DatabaseClock }): DynamicModule {
     return {
       module: CliModule,
       imports: [
@@ -28,7 +29,13 @@ export class CliModule {
         maintenanceLockout(config, clock).module,
         UserAdministrationModule,
       ],
-      providers: [...USERS_COMMANDS, ...MAINTENANCE_COMMANDS],
+      providers: [
+        { provide: DatabaseClock, useValue: clock },
+        DatabaseClockSync,
+        ProgramName,
+        ...USERS_COMMANDS,
+        ...MAINTENANCE_COMMANDS,
+      ],
     };
   }
 }
