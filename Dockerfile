@@ -13,6 +13,8 @@ ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# `staffing <command>`: the command line (package.json "bin"; the build keeps it executable).
+RUN ln -s /app/dist/src/cli/cli.js /usr/local/bin/staffing
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -18,7 +18,7 @@ export interface CreateAppOptions {
   logger?: Logger;
 }
 
-/** Builds the whole application; used by main.ts and the scripts. */
+/** Builds the whole application; used by main.ts (which stops it on a signal) and the scripts. */
 export async function createApp({
   config,
   clock,
@@ -57,6 +57,5 @@ export function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(app.get(PageErrorRenderer), config.DEFAULT_LANGUAGE));
   setupApiDocs(app);
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,20 +1,25 @@
-import type { Type } from '@nestjs/common';
 import { userInfo } from 'node:os';
-import { CommandRunner } from 'nest-commander';
-import { createValidationPipe } from '../common/validation.js';
+import { Injectable } from '@nestjs/common';
+import { CommandRunner, InjectCommander } from 'nest-commander';
 import { UsageError } from './cli-outcome.js';
 
 type CommanderCommand = Parameters<CommandRunner['setCommand']>[0];
 
-const pipe = createValidationPipe();
-
 /**
  * A command of this command line: commander must throw (not exit the process) on a usage error,
- * so that cli.ts closes the application and chooses the exit code.
+ * so that cli.ts closes the application and chooses the exit code; its help marks the options a
+ * command cannot do without.
  */
 export abstract class CliCommand extends CommandRunner {
   override setCommand(command: CommanderCommand): this {
     command.exitOverride();
+    const standard = command.createHelp();
+    command.configureHelp({
+      optionDescription: (option) =>
+        option.mandatory
+          ? `(required) ${standard.optionDescription(option)}`
+          : standard.optionDescription(option),
+    });
     return super.setCommand(command);
   }
 
@@ -32,6 +37,14 @@ export abstract class CliCommand extends CommandRunner {
   }
 }
 
+/** The program's name in help and usage lines, however it was started (bin, npm run, node). */
+@Injectable()
+export class ProgramName {
+  constructor(@InjectCommander() program: CommanderCommand) {
+    program.name('staffing');
+  }
+}
+
 /** Who made a change from the command line, for the events and log lines. */
 export function cliActor(): string {
   let name: string | undefined;
@@ -43,12 +56,7 @@ export function cliActor(): string {
   return `cli:${name || 'unknown'}`;
 }
 
-/** Validates input with the same DTO and pipe as the HTTP API, so the rules and messages are the same. */
-export async function validated<T>(metatype: Type<T>, value: Record<string, unknown>): Promise<T> {
-  return (await pipe.transform(value, { type: 'body', metatype })) as T;
-}
-
-/** A whole number option between min and max. */
+/** A whole number option between min and max; anything else is a usage error naming the option. */
 export function wholeNumber(option: string, min: number, max: number) {
   return (value: string): number => {
     const parsed = /^\d+$/.test(value) ? Number(value) : NaN;

@@ -1,7 +1,7 @@
 import { conflictProblem, fieldProblem } from '../common/problem.js';
 import { DEFAULT_MAINTENANCE_MESSAGES } from '../maintenance/index.js';
 import { MaintenanceProblems } from '../maintenance/testing.js';
-import { outcomeOf, UsageError } from './cli-outcome.js';
+import { CliRefusal, outcomeOf, UsageError } from './cli-outcome.js';
 
 const commanderError = (code: string) => Object.assign(new Error(code), { code, exitCode: 1 });
 
@@ -42,6 +42,16 @@ describe('outcomeOf', () => {
     ).toEqual({
       exitCode: 1,
       message: `refused: startsAt: ${DEFAULT_MAINTENANCE_MESSAGES.notRfc3339()}`,
+    });
+  });
+  it('a refusal in terms of the options is 1, or 3 for a stale version', () => {
+    expect(outcomeOf(new CliRefusal('--company: is required for a CLIENT'))).toEqual({
+      exitCode: 1,
+      message: 'refused: --company: is required for a CLIENT',
+    });
+    expect(outcomeOf(new CliRefusal('changed meanwhile', 3))).toEqual({
+      exitCode: 3,
+      message: 'refused: changed meanwhile',
     });
   });
   it('anything else is 1 with its message', () => {

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import type { Clock } from '../common/clock.js';
 import { ClockModule } from '../common/clock.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { CompanyAdministrationModule } from '../companies/companies.module.js';
@@ -12,16 +11,18 @@ import { LockoutWriteFence } from '../lockout/lockout.write-fence.js';
 import { UserAdministrationModule } from '../users/users.module.js';
 import { COMPANIES_COMMANDS } from './companies.commands.js';
 import { DEMO_COMMANDS } from './demo.commands.js';
+import { ProgramName } from './cli-command.js';
+import { DatabaseClock, DatabaseClockSync } from './database-clock.js';
 import { MAINTENANCE_COMMANDS } from './maintenance.commands.js';
 import { USERS_COMMANDS } from './users.commands.js';
 
 /**
  * The command line's application context: the same configuration, database and services as the
- * server, without HTTP, the alert jobs or the demo data.
+ * server, without HTTP, the alert jobs or the demo data; its clock is the database's.
  */
 @Module({})
 export class CliModule {
-  static forRoot({ config, clock }: { config: AppConfig; clock: Clock }): DynamicModule {
+  static forRoot({ config, clock }: { config: AppConfig; clock: DatabaseClock }): DynamicModule {
     return {
       module: CliModule,
       imports: [
@@ -36,6 +37,9 @@ export class CliModule {
         CompanyAdministrationModule,
       ],
       providers: [
+        { provide: DatabaseClock, useValue: clock },
+        DatabaseClockSync,
+        ProgramName,
         ...USERS_COMMANDS,
         ...MAINTENANCE_COMMANDS,
         ...DEMO_COMMANDS,

@@ -1,45 +1,14 @@
-import 'reflect-metadata';
-import { CommandFactory } from 'nest-commander';
-import { pino } from 'pino';
-import { SystemClock } from '../common/clock.js';
-import { loadAppConfig } from '../config/app-config.js';
-import { createLogger } from '../logging/logger.js';
-import { CliLogger } from './cli-logger.js';
-import { outcomeOf } from './cli-outcome.js';
-import { CliModule } from './cli.module.js';
+#!/usr/bin/env node
+import nodeModule from 'node:module';
 
-/** `npm run cli -- <command>`: exit 0 on success, 1 when refused (one line on stderr), 2 on a usage error. */
-async function main(): Promise<number> {
-  let failure: unknown;
-  try {
-    const config = loadAppConfig();
-    const logger = createLogger(config.LOG_LEVEL, pino.destination({ dest: 2, sync: true }));
-    const app = await CommandFactory.createWithoutRunning(
-      CliModule.forRoot({ config, clock: new SystemClock() }),
-      {
-        logger: new CliLogger(logger),
-        cliName: 'cli',
-        abortOnError: false,
-        // commander throws instead of exiting, so the context is always closed.
-        errorHandler: (error) => {
-          throw error;
-        },
-        serviceErrorHandler: (error) => {
-          failure = error;
-        },
-      },
-    );
-    try {
-      await CommandFactory.runApplication(app);
-    } finally {
-      await app.close();
-    }
-  } catch (error) {
-    failure = error;
-  }
-  const outcome = outcomeOf(failure);
-  if (outcome.message) process.stderr.write(`${outcome.message}\n`);
-  return outcome.exitCode;
-}
+// Every command loads the same few thousand modules: keep their compiled code on disk between runs
+// (in the system's temporary folder, or NODE_COMPILE_CACHE), so a command starts in a fraction of
+// the time. The imports come after, hence dynamic.
+// (Typed loosely until @types/node knows it: Node 22.1 and later have it.)
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+await import('reflect-metadata');
+const { SystemClock } = await import('../common/clock.js');
+const { runCommandLine } = await import('./cli-main.js');
 
-process.exitCode = await main();
+/** `staffing <command>` (package.json "bin"; `npm run cli -- <command>` runs the same file). */
+process.exitCode = await runCommandLine(new SystemClock());

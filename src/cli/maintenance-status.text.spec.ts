@@ -3,8 +3,9 @@ import {
   type MaintenanceStatusJson,
 } from './maintenance-status.text.js';
 
-const ZONE = 'Europe/Amsterdam';
-const now = new Date('2030-12-31T12:00:00Z');
+const CONTEXT = { zone: 'Europe/Amsterdam', activeWarningHours: 8 };
+const CLOCK = "the database's clock (PostgreSQL clock_timestamp())";
+const NOW_LINE = `Now: 2030-12-31 13:00:00 Europe/Amsterdam (GMT+1), by ${CLOCK}.`;
 const off: MaintenanceStatusJson = {
   state: 'off',
   startsAt: null,
@@ -12,15 +13,18 @@ const off: MaintenanceStatusJson = {
   message: null,
   secondsUntilStart: null,
   activeSince: null,
+  activeTooLong: false,
   version: 3,
+  now: '2030-12-31T12:00:00.000Z',
+  clock: CLOCK,
 };
 
 describe('describeMaintenanceStatus', () => {
-  it('off: one line', () => {
-    expect(describeMaintenanceStatus(off, now, ZONE)).toEqual(['Maintenance is off.']);
+  it('off: the state, then the instant and the clock it was decided by', () => {
+    expect(describeMaintenanceStatus(off, CONTEXT)).toEqual(['Maintenance is off.', NOW_LINE]);
   });
 
-  it('scheduled: the start in the platform zone, the time left, the expected end and the message', () => {
+  it('scheduled: the start in the named platform zone, the time left, the expected end and the message', () => {
     const lines = describeMaintenanceStatus(
       {
         ...off,
@@ -30,29 +34,45 @@ describe('describeMaintenanceStatus', () => {
         message: 'Year-end closing',
         secondsUntilStart: 29 * 3600 + 5,
       },
-      now,
-      ZONE,
+      CONTEXT,
     );
     expect(lines).toEqual([
-      'Maintenance is scheduled: starts Wednesday 1 January 2031, 18:00 (GMT+1) (in 1 d 05:00:05); expected end Thursday 2 January 2031, 00:00 (GMT+1) (in 1 d 11:00:00).',
+      'Maintenance is scheduled: starts 2031-01-01 18:00:00 Europe/Amsterdam (GMT+1) (in 1 d 05:00:05); expected end 2031-01-02 00:00:00 Europe/Amsterdam (GMT+1) (in 1 d 11:00:00).',
       'Message: Year-end closing',
+      NOW_LINE,
     ]);
   });
 
-  it('active: since when, without an expected end', () => {
+  it('active too long: since when, without an expected end, and the warning', () => {
     const lines = describeMaintenanceStatus(
       {
         ...off,
         state: 'active',
-        startsAt: '2030-12-31T11:00:00.000Z',
-        activeSince: '2030-12-31T11:00:00.000Z',
+        startsAt: '2030-12-31T01:00:00.000Z',
+        activeSince: '2030-12-31T01:00:00.000Z',
         secondsUntilStart: 0,
+        activeTooLong: true,
       },
-      now,
-      ZONE,
+      CONTEXT,
     );
     expect(lines).toEqual([
-      'Maintenance is ACTIVE since Tuesday 31 December 2030, 12:00 (GMT+1): regular users are locked out; no expected end.',
+      'Maintenance is ACTIVE since 2030-12-31 02:00:00 Europe/Amsterdam (GMT+1): regular users are locked out; no expected end.',
+      'Warning: active for more than 8 hours. Was turning it off forgotten?',
+      NOW_LINE,
     ]);
+  });
+
+  it('a message with control characters is shown escaped, on one line', () => {
+    const lines = describeMaintenanceStatus(
+      {
+        ...off,
+        state: 'scheduled',
+        startsAt: off.now,
+        secondsUntilStart: 0,
+        message: 'a\nb\u001b[2J',
+      },
+      CONTEXT,
+    );
+    expect(lines).toContain('Message: a\\nb\\u001b[2J');
   });
 });

@@ -1,5 +1,6 @@
-import { formatInstant } from '../pages/pages.time.js';
 import { formatCountdown } from '../pages/pages.views.js';
+import { escapeControl } from './cli-text.js';
+import { formatZoned } from './cli-time.js';
 
 /** `maintenance status --json`. */
 export interface MaintenanceStatusJson {
@@ -9,37 +10,59 @@ export interface MaintenanceStatusJson {
   message: string | null;
   secondsUntilStart: number | null;
   activeSince: string | null;
+  /** Active longer than MAINTENANCE_ACTIVE_WARNING_HOURS: was turning it off forgotten? */
+  activeTooLong: boolean;
   version: number;
+  /** The instant the state was decided at, and by which clock. */
+  now: string;
+  clock: string;
+}
+
+/** What the text form needs besides the status: the platform's zone and the warning threshold. */
+export interface StatusTextContext {
+  zone: string;
+  activeWarningHours: number;
 }
 
 const secondsBetween = (from: Date, to: Date): number =>
   Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 1000));
 
-/** One or two lines a person reads: state, start in the platform's zone, time left, message. */
+/** The lines a person reads: state, times in the platform's zone (named), time left, message, clock. */
 export function describeMaintenanceStatus(
   status: MaintenanceStatusJson,
-  now: Date,
-  zone: string,
+  { zone, activeWarningHours }: StatusTextContext,
 ): string[] {
-  const at = (iso: string): string => formatInstant(new Date(iso), zone, 'en');
+  const now = new Date(status.now);
+  const at = (iso: string): string => formatZoned(iso, zone);
   const end = status.expectedEndAt
     ? `; expected end ${at(status.expectedEndAt)} (in ${formatCountdown(secondsBetween(now, new Date(status.expectedEndAt)))})`
     : '; no expected end';
-  let first: string;
+  const lines: string[] = [];
   switch (status.state) {
     case 'off':
-      first = 'Maintenance is off.';
+      lines.push('Maintenance is off.');
       break;
     case 'scheduled':
-      first = `Maintenance is scheduled: starts ${at(status.startsAt!)} (in ${formatCountdown(status.secondsUntilStart ?? 0)})${end}.`;
+      lines.push(
+        `Maintenance is scheduled: starts ${at(status.startsAt!)} (in ${formatCountdown(status.secondsUntilStart ?? 0)})${end}.`,
+      );
       break;
     case 'active':
-      first = `Maintenance is ACTIVE since ${at(status.activeSince ?? status.startsAt!)}: regular users are locked out${end}.`;
+      lines.push(
+        `Maintenance is ACTIVE since ${at(status.activeSince ?? status.startsAt!)}: regular users are locked out${end}.`,
+      );
       break;
     default: {
       const unknown: never = status.state;
       throw new Error(`unknown state ${String(unknown)}`);
     }
   }
-  return status.message ? [first, `Message: ${status.message}`] : [first];
+  if (status.activeTooLong) {
+    lines.push(
+      `Warning: active for more than ${activeWarningHours} hours. Was turning it off forgotten?`,
+    );
+  }
+  if (status.message) lines.push(`Message: ${escapeControl(status.message)}`);
+  lines.push(`Now: ${at(status.now)}, by ${status.clock}.`);
+  return lines;
 }

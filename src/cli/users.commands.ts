@@ -1,9 +1,27 @@
+import { Injectable } from '@nestjs/common';
 import { Command, Option, SubCommand } from 'nest-commander';
-import { ROLES, type Role } from '../users/role.js';
-import { CreateUserDto, UsersQueryDto } from '../users/users.dto.js';
+import { ROLES, USER_STATUSES } from '../users/role.js';
+import {
+  CreateUserDto,
+  UpdateUserDto,
+  UsersQueryDto,
+  type AdminUserDto,
+} from '../users/users.dto.js';
 import { UsersAdminService } from '../users/users-admin.service.js';
-import { cliActor, CliCommand, validated } from './cli-command.js';
-import { UsageError } from './cli-outcome.js';
+import { cliActor, CliCommand } from './cli-command.js';
+import { refusedInTermsOf, validated, type FlagNames } from './cli-flags.js';
+import { CliRefusal } from './cli-outcome.js';
+import { textRow } from './cli-text.js';
+
+/** The option that sets each field of the users API. */
+const FLAGS: FlagNames = {
+  email: '--email',
+  displayName: '--name',
+  role: '--role',
+  companyId: '--company',
+  status: '--status',
+  q: '--email',
+};
 
 interface InviteOptions {
   email: string;
@@ -19,14 +37,37 @@ async function invite(
   role: string,
   print: (line: string) => void,
 ): Promise<void> {
-  const input = await validated(CreateUserDto, {
-    email: options.email,
-    displayName: options.name,
-    role,
-    ...(options.company === undefined ? {} : { companyId: options.company }),
-  });
-  const invited = await users.create(input, cliActor());
+  const input = await validated(
+    CreateUserDto,
+    {
+      email: options.email,
+      displayName: options.name,
+      role,
+      ...(options.company === undefined ? {} : { companyId: options.company }),
+    },
+    FLAGS,
+  );
+  const invited = await refusedInTermsOf(FLAGS, () => users.create(input, cliActor()));
   print(invited.activationLink);
+}
+
+/** Every page of the users list with these filters (the API's query rules). */
+async function allUsers(
+  users: UsersAdminService,
+  filters: Record<string, unknown>,
+): Promise<AdminUserDto[]> {
+  const items: AdminUserDto[] = [];
+  for (let page = 1; ; page++) {
+    const query = await validated(
+      UsersQueryDto,
+      { ...filters, page, pageSize: 100 },
+      FLAGS,
+      'query',
+    );
+    const result = await users.list(query);
+    items.push(...result.items);
+    if (items.length >= result.total || result.items.length === 0) return items;
+  }
 }
 
 abstract class InviteOptionsCommand extends CliCommand {
@@ -66,26 +107,29 @@ export class InviteUserCommand extends InviteOptionsCommand {
   }
 
   @Option({ flags: '--role <role>', description: ROLES.join(' | '), required: true })
-  parseRole(value: string): Role {
-    if (!(ROLES as readonly string[]).includes(value)) {
-      throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    }
-    return value as Role;
+  parseRole(value: string): string {
+    return value;
   }
 
-  @Option({ flags: '--company <id>', description: 'the company of a CLIENT' })
+  @Option({ flags: '--company <id>', description: 'the company of a CLIENT (required for one)' })
   parseCompany(value: string): string {
     return value;
   }
 
-  async run(_args: string[], options: InviteOptions & { role: Role }): Promise<void> {
+  async run(_args: string[], options: InviteOptions & { role: string }): Promise<void> {
     await invite(this.users, options, options.role, (line) => this.print(line));
   }
 }
 
-@SubCommand({ name: 'list', description: 'list the users' })
+interface ListOptions {
+  json?: boolean;
+  role?: string;
+  status?: string;
+}
+
+@SubCommand({ name: 'list', description: 'list the users, by e-mail address' })
 export class ListUsersCommand extends CliCommand {
-  private static readonly PAGE_SIZE = 100;
+  static readonly HEADER = ['EMAIL', 'ROLE', 'STATUS', 'NAME'];
 
   constructor(private readonly users: UsersAdminService) {
     super();
@@ -96,28 +140,78 @@ export class ListUsersCommand extends CliCommand {
     return true;
   }
 
-  async run(_args: string[], options: { json?: boolean }): Promise<void> {
-    const items = [];
-    for (let page = 1; ; page++) {
-      const query = await validated(UsersQueryDto, {
-        page,
-        pageSize: ListUsersCommand.PAGE_SIZE,
-      });
-      const result = await this.users.list(query);
-      items.push(...result.items);
-      if (items.length >= result.total || result.items.length === 0) break;
-    }
+  @Option({ flags: '--role <role>', description: `only this role: ${ROLES.join(' | ')}` })
+  parseRole(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--status <status>', description: `only: ${USER_STATUSES.join(' | ')}` })
+  parseStatus(value: string): string {
+    return value;
+  }
+
+  async run(_args: string[], options: ListOptions): Promise<void> {
+    const items = await allUsers(this.users, {
+      ...(options.role === undefined ? {} : { role: options.role }),
+      ...(options.status === undefined ? {} : { status: options.status }),
+    });
     if (options.json) return this.printJson(items);
+    this.print(textRow(ListUsersCommand.HEADER));
     for (const user of items) {
-      this.print([user.email, user.role, user.status, user.displayName].join('\t'));
+      this.print(textRow([user.email, user.role, user.status, user.displayName]));
     }
   }
+}
+
+/** Disables or enables the user with this e-mail address, as PATCH on the users API does. */
+@Injectable()
+abstract class UserStatusCommand extends CliCommand {
+  protected abstract readonly status: 'active' | 'disabled';
+
+  constructor(private readonly users: UsersAdminService) {
+    super();
+  }
+
+  @Option({ flags: '--email <email>', description: "the user's e-mail address", required: true })
+  parseEmail(value: string): string {
+    return value;
+  }
+
+  async run(_args: string[], options: { email: string }): Promise<void> {
+    const email = options.email.trim().toLowerCase();
+    const user = (await allUsers(this.users, { q: email })).find((u) => u.email === email);
+    if (!user) throw new CliRefusal(`--email: no user has the e-mail address ${options.email}`);
+    const change = await validated(UpdateUserDto, { status: this.status }, FLAGS);
+    const after = await refusedInTermsOf(FLAGS, () =>
+      this.users.update(user.id, change, cliActor()),
+    );
+    this.print(textRow([after.email, after.role, after.status, after.displayName]));
+  }
+}
+
+@SubCommand({
+  name: 'disable',
+  description: 'disable a user: signed out at once, cannot sign in until enabled again',
+})
+export class DisableUserCommand extends UserStatusCommand {
+  protected readonly status = 'disabled';
+}
+
+@SubCommand({ name: 'enable', description: 'enable a disabled user again' })
+export class EnableUserCommand extends UserStatusCommand {
+  protected readonly status = 'active';
 }
 
 @Command({
   name: 'users',
   description: 'the first admin and user administration',
-  subCommands: [CreateAdminCommand, InviteUserCommand, ListUsersCommand],
+  subCommands: [
+    CreateAdminCommand,
+    InviteUserCommand,
+    ListUsersCommand,
+    DisableUserCommand,
+    EnableUserCommand,
+  ],
 })
 export class UsersCommand extends CliCommand {
   run(): Promise<void> {
@@ -130,4 +224,6 @@ export const USERS_COMMANDS = [
   CreateAdminCommand,
   InviteUserCommand,
   ListUsersCommand,
+  DisableUserCommand,
+  EnableUserCommand,
 ];

@@ -80,4 +80,34 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);
   });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '99999x'],
+    ['SMTP_PORT', 'twenty-five'],
+    ['SESSION_IDLE_MINUTES', ''.padEnd(3, 'x')],
+  ])('%s=%s says "not a number", not a range', (name, value) => {
+    expect(() => loadAppConfig({ [name]: value })).toThrow(
+      `Invalid configuration: ${name}: is not a number (a whole number is expected) (got "${value}")`,
+    );
+  });
+
+  it.each([
+    ['METRICS_TOKEN', 'short-secret'],
+    ['DATABASE_URL', 'mysql://admin:hunter2-secret@db/x'],
+    ['REDIS_URL', 'http://:hunter2-secret@cache'],
+  ])('a bad %s never echoes its value (it may be a credential)', (name, value) => {
+    let message = '';
+    try {
+      loadAppConfig({ [name]: value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      new RegExp(
+        `^Invalid configuration: ${name}: .+ \\(got a value of ${value.length} characters, not shown\\)$`,
+      ),
+    );
+    expect(message).not.toContain('secret');
+  });
 });

@@ -32,10 +32,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A number variable that is not one says so (not "must not be greater than 65535"). */
+const WHOLE_NUMBER = { message: 'is not a number (a whole number is expected)' };
+
 /** Environment variables, validated at start-up (see README "Configuration"). */
 export class AppConfig {
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(0)
   @Max(65535)
   PORT = 3000;
@@ -94,12 +97,12 @@ export class AppConfig {
   REDIS_KEY_PREFIX = 'staffing:';
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   SESSION_IDLE_MINUTES = 30;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   SESSION_ABSOLUTE_HOURS = 12;
 
@@ -108,53 +111,53 @@ export class AppConfig {
 
   /** Failures for one account from one address (OWASP: elsewhere's failures never lock you out). */
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
 
   /** The ceiling for one account from all addresses together, against distributed guessing. */
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 100;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   LOGIN_FAILURE_WINDOW_MINUTES = 15;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   ACTIVATION_TOKEN_TTL_HOURS = 72;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   MAINTENANCE_DEFAULT_RETRY_AFTER_SECONDS = 3600;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   MAINTENANCE_ACTIVE_WARNING_HOURS = 8;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(100)
   MAINTENANCE_REFRESH_INTERVAL_MS = 5000;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   MAINTENANCE_IMPACT_ACTIVE_MINUTES = 15;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(100)
   MAINTENANCE_REFUSAL_FLUSH_MS = 3000;
 
@@ -163,7 +166,7 @@ export class AppConfig {
   SMTP_HOST?: string;
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   @Max(65535)
   SMTP_PORT = 25;
@@ -175,7 +178,7 @@ export class AppConfig {
   ALERTS_CRON = '*/15 * * * *';
 
   @Transform(toInt)
-  @IsInt()
+  @IsInt(WHOLE_NUMBER)
   @Min(1)
   PUBLIC_SUBMISSIONS_PER_MINUTE = 10;
 
@@ -209,15 +212,30 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Variables whose value is, or may contain, a credential: an error never echoes it. */
+const SECRET_VARIABLES = new Set([
+  'METRICS_TOKEN',
+  'DEVICE_COOKIE_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
+
+/** The constraint a line reports first: the type (a number, a boolean) before any range. */
+const FIRST_CONSTRAINTS = ['isInt', 'isBoolean'];
+
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
+  const constraints = error.constraints ?? {};
+  const first = FIRST_CONSTRAINTS.find((name) => name in constraints);
   // class-validator's default messages start with the property name, which the line already names.
-  const reason = (Object.values(error.constraints ?? {})[0] ?? 'is invalid').replace(
-    `${error.property} `,
-    '',
-  );
-  // A secret is never echoed, not even a wrong one.
-  const got = /SECRET|TOKEN/.test(error.property) ? 'a hidden value' : JSON.stringify(error.value);
+  const reason = (
+    (first && constraints[first]) ??
+    Object.values(constraints)[0] ??
+    'is invalid'
+  ).replace(`${error.property} `, '');
+  const got = SECRET_VARIABLES.has(error.property)
+    ? `a value of ${String(error.value).length} characters, not shown`
+    : JSON.stringify(error.value);
   return `Invalid configuration: ${error.property}: ${reason} (got ${got})`;
 }
 

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
@@ -27,12 +27,27 @@ export class DatabaseModule {
             return {
               ...dataSourceOptions(target, { migrations: MIGRATIONS }),
               autoLoadEntities: true,
-              migrationsRun: config.MIGRATIONS_RUN,
+              // Run below, so that the names applied make one log line.
+              migrationsRun: false,
+              runMigrationsAtStart: config.MIGRATIONS_RUN,
               retryAttempts: 3,
               retryDelay: 1000,
             };
           },
-          dataSourceFactory: (options) => new DataSource(options!).initialize(),
+          dataSourceFactory: async (options) => {
+            const { runMigrationsAtStart, ...rest } = options as typeof options & {
+              runMigrationsAtStart: boolean;
+            };
+            const dataSource = await new DataSource(rest).initialize();
+            if (runMigrationsAtStart) {
+              const applied = await dataSource.runMigrations();
+              const line = { event: 'migrations applied', migrations: applied.map((m) => m.name) };
+              // At every start that changed the schema; a start with nothing to apply is debug.
+              if (applied.length > 0) new Logger('Database').log(line);
+              else new Logger('Database').debug(line);
+            }
+            return dataSource;
+          },
         }),
       ],
     };

@@ -52,6 +52,24 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
+/**
+ * Nest's start-up chatter (one line per module and per route: over a hundred): debug, not info.
+ * The start is told by one `listening` line instead (main.ts).
+ */
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+/** Prometheus scrapes and health probes: every few seconds, all alike; their request lines are debug. */
+export function isProbe(url: string | undefined): boolean {
+  const path = (url ?? '').split('?', 1)[0];
+  return path === '/metrics' || path === '/health' || path.startsWith('/health/');
+}
+
 /** Nest's logger interface over pino: every line is one JSON object; objects are merged, strings become `msg`. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -69,7 +87,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    const chatter = typeof message === 'string' && NEST_STARTUP_CONTEXTS.has(context ?? '');
+    this.write(chatter ? 'debug' : 'info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.write('error', message, context ?? trace);
@@ -89,6 +108,9 @@ export class PinoNestLogger implements LoggerService {
 export function requestLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
+    // A probe that answers well is debug; one that fails (e.g. readiness 503) stays visible.
+    customLogLevel: (request, response, error) =>
+      isProbe(request.url) && !error && response.statusCode < 400 ? 'debug' : 'info',
     genReqId: (request: IncomingMessage, response: ServerResponse) => {
       const given = request.headers['x-request-id'];
       const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

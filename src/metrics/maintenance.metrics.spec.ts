@@ -5,10 +5,13 @@ import { MaintenanceMetrics } from './maintenance.metrics.js';
 const NOW = new Date('2030-01-05T17:00:00Z');
 const clock = { now: () => NOW };
 
-function stateWith(confirmedAt: Date | null): MaintenanceStateService {
+function stateWith(
+  confirmedAt: Date | null,
+  window: { startsAt: Date; expectedEndAt: Date | null } | null = null,
+): MaintenanceStateService {
   return {
-    window: () => null,
-    state: () => 'off',
+    window: () => window,
+    state: () => (window ? 'scheduled' : 'off'),
     confirmedAt: () => confirmedAt,
   } as unknown as MaintenanceStateService;
 }
@@ -68,5 +71,36 @@ describe('MaintenanceMetrics', () => {
     const text = await metrics(undefined, null).metrics();
     expect(text).not.toMatch(/^maintenance_snapshot_age_seconds /m);
     expect(text).toContain('maintenance_state{state="off"} 1\n');
+  });
+
+  describe('the window as Unix timestamps, for rules with time()', () => {
+    const text = (window: { startsAt: Date; expectedEndAt: Date | null } | null) => {
+      const registry = new Registry();
+      new MaintenanceMetrics(
+        registry,
+        stateWith(NOW, window),
+        clock,
+        new MaintenanceRefusalCounter(),
+      );
+      return registry.metrics();
+    };
+
+    it('gives the start and the expected end while a window is open', async () => {
+      const scraped = await text({
+        startsAt: new Date('2030-01-05T18:00:00Z'),
+        expectedEndAt: new Date('2030-01-05T23:30:00.500Z'),
+      });
+      expect(scraped).toContain('maintenance_window_start_timestamp_seconds 1893866400\n');
+      expect(scraped).toContain('maintenance_window_expected_end_timestamp_seconds 1893886200.5\n');
+    });
+
+    it('leaves the expected end out when there is none, and both out when no window is open', async () => {
+      const open = await text({ startsAt: new Date('2030-01-05T18:00:00Z'), expectedEndAt: null });
+      expect(open).toContain('maintenance_window_start_timestamp_seconds 1893866400\n');
+      expect(open).not.toMatch(/^maintenance_window_expected_end_timestamp_seconds /m);
+      const off = await text(null);
+      expect(off).not.toMatch(/^maintenance_window_(start|expected_end)_timestamp_seconds /m);
+      expect(off).toContain('# TYPE maintenance_window_start_timestamp_seconds gauge');
+    });
   });
 });

@@ -63,6 +63,29 @@ export class MaintenanceMetrics {
       },
     });
 
+    // Times as Unix timestamps, so that rules compare them with time() (e.g. `time() - start > 12h`).
+    const windowStart: Gauge = new Gauge({
+      name: 'maintenance_window_start_timestamp_seconds',
+      help: 'When the open maintenance window starts (or started), Unix seconds; present only while a window is open',
+      registers,
+      collect: () => {
+        const { window } = current();
+        if (window) windowStart.set(window.startsAt.getTime() / SECOND);
+        else windowStart.remove();
+      },
+    });
+
+    const windowEnd: Gauge = new Gauge({
+      name: 'maintenance_window_expected_end_timestamp_seconds',
+      help: 'The expected end of the open maintenance window, Unix seconds; present only while a window with an expected end is open',
+      registers,
+      collect: () => {
+        const { window } = current();
+        if (window?.expectedEndAt) windowEnd.set(window.expectedEndAt.getTime() / SECOND);
+        else windowEnd.remove();
+      },
+    });
+
     const refused: Counter<'principal' | 'surface'> = new Counter({
       name: 'maintenance_refusals_total',
       help: 'Requests this instance refused because of downtime, by principal and surface',

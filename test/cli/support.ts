@@ -11,15 +11,27 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the command line as a child process with these environment variables; resolves when it exits. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+/** The same command line with the host clock of the child off by HOST_CLOCK_SKEW_MS. */
+const SKEWED = fileURLToPath(new URL('./skewed-host-clock.mjs', import.meta.url));
+
+/**
+ * Runs the command line as a child process with these environment variables; resolves when it
+ * exits. With `hostClockSkewMs`, the child's own clock is that far off (the server's is not).
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  hostClockSkewMs?: number,
+): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  const entry = hostClockSkewMs === undefined ? [CLI] : [SKEWED];
+  const skew = hostClockSkewMs === undefined ? {} : { HOST_CLOCK_SKEW_MS: String(hostClockSkewMs) };
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      [...entry, ...args],
       // Never hangs the suite: a CLI that does not exit by itself is killed and fails the test.
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      { env: { PATH: process.env.PATH ?? '', ...env, ...skew }, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(new Error(error.message));
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });

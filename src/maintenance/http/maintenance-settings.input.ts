@@ -21,7 +21,12 @@ export class MaintenanceSettingsInput {
 
   /** Validates `body` (the PUT body's fields) and applies it; every refusal is a MaintenanceProblem. */
   async apply(body: unknown, actor: string): Promise<MaintenanceSettingsView> {
-    return this.update(await this.pipe.as(UpdateMaintenanceSettingsDto, body), actor);
+    return this.update(await this.validate(body), actor);
+  }
+
+  /** Only the validation of `apply` (a field error is a MaintenanceProblem naming the field). */
+  validate(body: unknown): Promise<UpdateMaintenanceSettingsDto> {
+    return this.pipe.as(UpdateMaintenanceSettingsDto, body);
   }
 
   /** Applies a validated body; a rule it breaks (R2–R6) is a MaintenanceProblem. */
