@@ -2,12 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@demo.test' })
+  @ApiProperty({ example: 'your.name@example.com' })
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'demo-password' })
+  @ApiProperty({ example: 'your password' })
   @IsString({ message: 'must be a string' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200)

@@ -474,11 +474,15 @@ export interface components {
         UpdateMaintenanceSettingsDto: {
             enabled: boolean;
             /**
+             * Format: date-time
              * @description RFC 3339 with offset, at least 10 minutes ahead
              * @example 2030-01-05T18:00:00+01:00
              */
-            startsAt?: string;
-            /** @example 2030-01-05T23:00:00+01:00 */
+            startsAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2030-01-05T23:00:00+01:00
+             */
             expectedEndAt?: string | null;
             message?: string | null;
             /** @description The version GET returned (0 when there never was a window) */
@@ -555,13 +559,19 @@ export interface components {
             activeTooLong: boolean;
         };
         AcknowledgeNoticeDto: {
-            /** @description The start time the notice showed; a moved start is not acknowledged */
-            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description The start time the notice showed; a moved start is not acknowledged
+             */
+            startsAt?: string | null;
         };
         LoginDto: {
-            /** @example admin@demo.test */
+            /**
+             * Format: email
+             * @example your.name@example.com
+             */
             email: string;
-            /** @example demo-password */
+            /** @example your password */
             password: string;
         };
         UserDto: {
@@ -597,14 +607,25 @@ export interface components {
             total: number;
         };
         CreateUserDto: {
-            /** @example new.admin@example.com */
+            /**
+             * Format: email
+             * @example new.admin@example.com
+             */
             email: string;
             /** @example Noor de Vries */
             displayName: string;
             /** @enum {string} */
             role: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
-            /** @description Required for a CLIENT: the company it belongs to */
-            companyId?: string;
+            /**
+             * Format: uuid
+             * @description Required for a CLIENT: the company it belongs to
+             */
+            companyId?: string | null;
+        } | {
+            role?: unknown;
+        } | {
+            /** Format: uuid */
+            companyId: string;
         };
         UpdateUserDto: {
             displayName?: string;
@@ -612,8 +633,11 @@ export interface components {
             role?: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
             /** @enum {string} */
             status?: "active" | "disabled";
-            /** @description The company of a CLIENT */
-            companyId?: string;
+            /**
+             * Format: uuid
+             * @description The company of a CLIENT
+             */
+            companyId?: string | null;
         };
         ContractDto: {
             id: string;
@@ -637,22 +661,38 @@ export interface components {
         };
         CreateContractDto: {
             title: string;
-            /** @description id of a user with role CANDIDATE */
+            /**
+             * Format: uuid
+             * @description id of a user with role CANDIDATE
+             */
             candidateId: string;
-            /** @description id of the client company */
+            /**
+             * Format: uuid
+             * @description id of the client company
+             */
             clientCompanyId: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             startDate: string;
-            /** @example 2026-12-31 */
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
             endDate?: string | null;
             /** @example 42.5 */
             hourlyRate: number;
         };
         UpdateContractDto: {
             title?: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             startDate?: string;
             /**
+             * Format: date
              * @description null removes the end date
              * @example 2026-12-31
              */
@@ -685,10 +725,17 @@ export interface components {
             total: number;
         };
         CreateDeclarationDto: {
+            /** Format: uuid */
             contractId: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             periodStart: string;
-            /** @example 2026-01-11 */
+            /**
+             * Format: date
+             * @example 2026-01-11
+             */
             periodEnd: string;
             /** @example 38 */
             hours: number;
@@ -720,8 +767,10 @@ export interface components {
             total: number;
         };
         CreateJobApplicationDto: {
+            /** Format: uuid */
             vacancyId: string;
             name: string;
+            /** Format: email */
             email: string;
             motivation?: string;
         };
@@ -751,7 +800,7 @@ export interface components {
         FormSubmissionDto: {
             /** @description the value of each field by its name; checked against the form */
             fields: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         SavedSearchDto: {
@@ -769,9 +818,9 @@ export interface components {
         };
         CreateSavedSearchDto: {
             /** @example developer */
-            keyword?: string;
+            keyword?: string | null;
             /** @example Amsterdam */
-            location?: string;
+            location?: string | null;
         };
         IntegrationMessageDto: {
             /** @example candidate.applied */
@@ -788,6 +837,7 @@ export interface components {
         BackofficeMutationDto: {
             /** @enum {string} */
             entity: "contract" | "declaration";
+            /** Format: uuid */
             id: string;
             /** @description the fields to change: those of PATCH /api/contracts/:id or PATCH /api/declarations/:id */
             changes: {
@@ -833,7 +883,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid request: the problem names each invalid field and why */
+        /** @description Invalid request: the problem names each invalid field and why (any operation: a path or query that is not valid UTF-8 or holds control characters) */
         InvalidRequest: {
             headers: {
                 [name: string]: unknown;
@@ -851,6 +901,40 @@ export interface components {
                  *           "reason": "must be at most 100"
                  *         }
                  *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body over 100 kB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/http-413",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "request entity too large"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body that is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "The API takes request bodies as application/json only."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -954,6 +1038,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceSettingsDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -962,7 +1047,13 @@ export interface operations {
     MaintenanceSettingsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -992,6 +1083,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1038,6 +1131,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceImpactDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -1060,12 +1154,19 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceStatusDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
         };
     };
     MaintenanceStatusController_acknowledge: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1084,6 +1185,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1118,6 +1221,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
@@ -1141,7 +1246,13 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description With a session: the session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1153,6 +1264,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             403: components["responses"]["Forbidden"];
         };
     };
@@ -1173,6 +1285,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -1200,6 +1313,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     UsersAdminController_list: {
@@ -1235,7 +1350,13 @@ export interface operations {
     UsersAdminController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1266,14 +1387,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     UsersAdminController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1305,14 +1435,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     UsersAdminController_reinvite: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1328,6 +1467,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminUserDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1358,6 +1498,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
         };
     };
     HealthController_ready: {
@@ -1376,6 +1517,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             /** @description The database does not answer */
             503: {
                 headers: {
@@ -1416,7 +1558,13 @@ export interface operations {
     ContractsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1437,6 +1585,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1445,6 +1595,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1459,6 +1610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1468,8 +1620,15 @@ export interface operations {
     ContractsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1501,6 +1660,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1535,7 +1696,13 @@ export interface operations {
     DeclarationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1556,6 +1723,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1564,6 +1733,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1578,6 +1748,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclarationDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1587,8 +1758,15 @@ export interface operations {
     DeclarationsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1620,6 +1798,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1668,6 +1848,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1706,6 +1888,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `formId` (must be an id (a UUID)) */
                 formId: string;
             };
             cookie?: never;
@@ -1726,6 +1909,8 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1950,13 @@ export interface operations {
     SavedSearchesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1786,14 +1977,23 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     SavedSearchesController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1806,6 +2006,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1836,6 +2037,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1866,6 +2069,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description the key was used for a different request */
             422: {
                 headers: {
