@@ -180,6 +180,13 @@ describe('completeApiDocument: standard problem answers', () => {
   });
 });
 
+describe('completeApiDocument: tags', () => {
+  it('declares every tag its operations use, once', () => {
+    const document = completeApiDocument(documentWith({ tags: ['users', 'auth'] }), new Map());
+    expect(document.tags).toEqual([{ name: 'auth' }, { name: 'users' }]);
+  });
+});
+
 describe('completeApiDocument: properties reflected as Object', () => {
   function property(schema: Record<string, unknown>) {
     const document = completeApiDocument(

@@ -403,8 +403,19 @@ export function completeApiDocument(
   };
   // The empty schema of reflected objects, once nothing refers to it any more.
   if (!JSON.stringify({ paths, schemas }).includes(`"${REFLECTED_OBJECT}"`)) delete schemas.Object;
+  // Every tag an operation uses, declared once (tools group operations by the declared tags).
+  const tags = [
+    ...new Set(
+      Object.values(paths).flatMap((item) =>
+        METHODS.flatMap((method) => item[method]?.tags ?? []),
+      ),
+    ),
+  ]
+    .sort()
+    .map((name) => ({ name }));
   return {
     ...document,
+    tags,
     paths,
     components: {
       ...document.components,
