@@ -406,9 +406,7 @@ export function completeApiDocument(
   // Every tag an operation uses, declared once (tools group operations by the declared tags).
   const tags = [
     ...new Set(
-      Object.values(paths).flatMap((item) =>
-        METHODS.flatMap((method) => item[method]?.tags ?? []),
-      ),
+      Object.values(paths).flatMap((item) => METHODS.flatMap((method) => item[method]?.tags ?? [])),
     ),
   ]
     .sort()
