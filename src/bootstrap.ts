@@ -7,9 +7,11 @@ import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { PageErrorRenderer, ProblemFilter } from './common/problem.filter.js';
 import { BODY_LIMITS, refuseHostileBodies, refuseHostileRequests } from './common/hostile-input.js';
+import { refuseUnsupportedMethods } from './common/method-not-allowed.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
+import { RouteCatalog } from './common/route-catalog.js';
 import { createLogger, PinoNestLogger, requestLogger } from './logging/logger.js';
 
 export interface CreateAppOptions {
@@ -46,6 +48,7 @@ export function configureApp(
   app.use(requestLogger(pinoLogger));
   app.use(securityHeaders(config));
   app.use(refuseHostileRequests);
+  app.use(refuseUnsupportedMethods(app.get(RouteCatalog, { strict: false }).routes()));
   app.useBodyParser('json', { limit: BODY_LIMITS.bytes });
   app.useBodyParser('urlencoded', {
     limit: BODY_LIMITS.bytes,

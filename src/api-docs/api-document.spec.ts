@@ -28,10 +28,20 @@ function complete(
   return post;
 }
 
-const PUBLIC: RouteContract = { access: 'public', csrf: false, lockout: false };
-const SESSION_READ: RouteContract = { access: 'session', csrf: false, lockout: true };
-const SESSION_WRITE: RouteContract = { access: 'session', csrf: true, lockout: true };
-const BEARER: RouteContract = { access: 'bearer', csrf: false, lockout: false };
+const PUBLIC: RouteContract = { access: 'public', csrf: false, lockout: false, resourceIds: [] };
+const SESSION_READ: RouteContract = {
+  access: 'session',
+  csrf: false,
+  lockout: true,
+  resourceIds: [],
+};
+const SESSION_WRITE: RouteContract = {
+  access: 'session',
+  csrf: true,
+  lockout: true,
+  resourceIds: [],
+};
+const BEARER: RouteContract = { access: 'bearer', csrf: false, lockout: false, resourceIds: [] };
 
 describe('completeApiDocument: security', () => {
   it.each([
@@ -39,11 +49,11 @@ describe('completeApiDocument: security', () => {
     [
       'a public write that checks CSRF for a session',
       { ...PUBLIC, csrf: true },
-      [{}, { session: [], csrf: [] }],
+      [{}, { session: [] }],
     ],
     ['an integration route', BEARER, [{ bearer: [] }]],
     ["a signed-in user's read", SESSION_READ, [{ session: [] }]],
-    ["a signed-in user's write", SESSION_WRITE, [{ session: [], csrf: [] }]],
+    ["a signed-in user's write", SESSION_WRITE, [{ session: [] }]],
   ])('declares %s', (_case, contract, security) => {
     expect(complete(contract).security).toEqual(security);
   });
@@ -52,21 +62,46 @@ describe('completeApiDocument: security', () => {
     expect(complete(undefined, { security: [{ other: [] }] }).security).toEqual([{ other: [] }]);
   });
 
-  it('defines the three security schemes', () => {
+  it('defines the two security schemes: the CSRF token is no credential', () => {
     const document = completeApiDocument(documentWith({}), new Map());
     expect(document.components?.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'sid' }),
-      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }),
       bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
+  });
+
+  const csrfHeader = (operation: OperationObject) =>
+    (operation.parameters ?? []).find(
+      (parameter) => 'name' in parameter && parameter.name === 'X-CSRF-Token',
+    );
+
+  it('requires the X-CSRF-Token header on a signed-in write, with its 403', () => {
+    const operation = complete(SESSION_WRITE);
+    expect(csrfHeader(operation)).toMatchObject({ in: 'header', required: true });
+    expect(operation.responses[403]).toEqual(ref('Forbidden'));
+  });
+
+  it('takes the header on a public write that checks CSRF only with a session', () => {
+    expect(csrfHeader(complete({ ...PUBLIC, csrf: true }))).toMatchObject({ required: false });
+  });
+
+  it.each([PUBLIC, SESSION_READ, BEARER])('asks no CSRF header of %o', (contract) => {
+    expect(csrfHeader(complete(contract))).toBeUndefined();
   });
 });
 
 describe('completeApiDocument: standard problem answers', () => {
   const statuses = (operation: OperationObject) => Object.keys(operation.responses).sort();
 
-  it('gives a public route without input no error answer', () => {
-    expect(statuses(complete(PUBLIC))).toEqual(['200']);
+  it('gives a public route without input only the 400 of a URL that is not valid UTF-8', () => {
+    expect(statuses(complete(PUBLIC))).toEqual(['200', '400']);
+  });
+
+  it('answers 413 and 415 where there is a body', () => {
+    const operation = complete(PUBLIC, { requestBody: { content: {} } });
+    expect(operation.responses[413]).toEqual(ref('PayloadTooLarge'));
+    expect(operation.responses[415]).toEqual(ref('UnsupportedMediaType'));
+    expect(complete(PUBLIC).responses[415]).toBeUndefined();
   });
 
   it.each([
@@ -77,10 +112,16 @@ describe('completeApiDocument: standard problem answers', () => {
     expect(complete(PUBLIC, operation).responses[400]).toEqual(ref('InvalidRequest'));
   });
 
-  it('answers 404, not 400, for a path parameter alone', () => {
-    const operation = complete(PUBLIC, { parameters: [{ name: 'id', in: 'path' as const }] });
+  it('answers 404 for a path parameter, and describes a resource id as a UUID', () => {
+    const operation = complete(
+      { ...PUBLIC, resourceIds: ['id'] },
+      { parameters: [{ name: 'id', in: 'path' as const, schema: { type: 'string' } }] },
+    );
     expect(operation.responses[404]).toEqual(ref('NotFound'));
-    expect(operation.responses[400]).toBeUndefined();
+    expect(operation.parameters?.[0]).toMatchObject({
+      schema: { type: 'string', format: 'uuid' },
+      description: expect.stringContaining('400'),
+    });
   });
 
   it.each([SESSION_READ, BEARER])(
@@ -93,7 +134,7 @@ describe('completeApiDocument: standard problem answers', () => {
   );
 
   it('answers 403 on a public write that checks CSRF', () => {
-    expect(statuses(complete({ ...PUBLIC, csrf: true }))).toEqual(['200', '403']);
+    expect(statuses(complete({ ...PUBLIC, csrf: true }))).toEqual(['200', '400', '403']);
   });
 
   it('lists the maintenance refusal where the lockout applies, replacing a handwritten 503', () => {
@@ -121,13 +162,28 @@ describe('completeApiDocument: standard problem answers', () => {
   it('defines the reusable answers and the problem schemas', () => {
     const document = completeApiDocument(documentWith({}), new Map());
     expect(Object.keys(document.components?.responses ?? {}).sort()).toEqual(
-      ['Forbidden', 'InvalidRequest', 'MaintenanceRefusal', 'NotFound', 'Unauthorized'].sort(),
+      [
+        'Forbidden',
+        'InvalidRequest',
+        'MaintenanceRefusal',
+        'NotFound',
+        'PayloadTooLarge',
+        'Unauthorized',
+        'UnsupportedMediaType',
+      ].sort(),
     );
     expect(document.components?.schemas).toMatchObject({
       Problem: expect.any(Object),
       FieldError: expect.any(Object),
       MaintenanceRefusal: expect.any(Object),
     });
+  });
+});
+
+describe('completeApiDocument: tags', () => {
+  it('declares every tag its operations use, once', () => {
+    const document = completeApiDocument(documentWith({ tags: ['users', 'auth'] }), new Map());
+    expect(document.tags).toEqual([{ name: 'auth' }, { name: 'users' }]);
   });
 });
 

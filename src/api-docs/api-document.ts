@@ -1,14 +1,18 @@
 import type {
   OpenAPIObject,
   OperationObject,
+  ParameterObject,
   ReferenceObject,
   ResponseObject,
   SchemaObject,
   SecurityRequirementObject,
 } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '../auth/principal.middleware.js';
+import { BODY_LIMITS } from '../common/hostile-input.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem.js';
+import { RESOURCE_ID_REASON } from '../common/resource-id.pipe.js';
 import type { RouteContract } from './route-contract.js';
+import { validationSchemaOf } from './validation-schema.js';
 
 /**
  * The API document's conventions, applied to every operation in one place from its route contract
@@ -28,15 +32,24 @@ const SECURITY_SCHEMES = {
     name: SESSION_COOKIE,
     description: 'The session cookie set by POST /api/auth/login',
   },
-  csrf: {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-CSRF-Token',
-    description:
-      "The session's CSRF token (from the login answer); required on every write with a session",
-  },
   bearer: { type: 'http', scheme: 'bearer', description: "An integration client's token" },
 } as const;
+
+/** A header, not a credential: without it a signed-in write is refused 403 (a credential's absence reads as 401). */
+const CSRF_HEADER = 'X-CSRF-Token';
+
+function csrfParameter(required: boolean): ParameterObject {
+  return {
+    name: CSRF_HEADER,
+    in: 'header',
+    required,
+    description: required
+      ? "The session's CSRF token (from the login answer); without it: 403"
+      : "With a session: the session's CSRF token (from the login answer); without it: 403",
+    schema: { type: 'string', minLength: 1 },
+    example: 'the csrfToken of the login answer',
+  };
+}
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
@@ -91,12 +104,28 @@ function problemResponse(
 }
 
 const RESPONSES = {
-  InvalidRequest: problemResponse('Invalid request: the problem names each invalid field and why', {
-    type: '/problems/validation',
-    title: 'Invalid request',
-    status: 400,
-    detail: 'pageSize: must be at most 100',
-    errors: [{ field: 'pageSize', reason: 'must be at most 100' }],
+  InvalidRequest: problemResponse(
+    'Invalid request: the problem names each invalid field and why (any operation: a path or query ' +
+      'that is not valid UTF-8 or holds control characters)',
+    {
+      type: '/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'pageSize: must be at most 100',
+      errors: [{ field: 'pageSize', reason: 'must be at most 100' }],
+    },
+  ),
+  PayloadTooLarge: problemResponse(`A body over ${BODY_LIMITS.bytes / 1024} kB`, {
+    type: '/problems/http-413',
+    title: 'Payload too large',
+    status: 413,
+    detail: 'request entity too large',
+  }),
+  UnsupportedMediaType: problemResponse('A body that is not application/json', {
+    type: '/problems/unsupported-media-type',
+    title: 'Unsupported media type',
+    status: 415,
+    detail: 'The API takes request bodies as application/json only.',
   }),
   Unauthorized: problemResponse('No valid session or token', {
     type: '/problems/unauthorized',
@@ -143,42 +172,46 @@ const RESPONSES = {
 } satisfies Record<string, ResponseObject>;
 
 /** The standard answers by status, as references to the document's reusable responses. */
-const STANDARD: Record<400 | 401 | 403 | 404 | 503, ReferenceObject> = {
+const STANDARD = {
   400: { $ref: '#/components/responses/InvalidRequest' },
   401: { $ref: '#/components/responses/Unauthorized' },
   403: { $ref: '#/components/responses/Forbidden' },
   404: { $ref: '#/components/responses/NotFound' },
+  413: { $ref: '#/components/responses/PayloadTooLarge' },
+  415: { $ref: '#/components/responses/UnsupportedMediaType' },
   503: { $ref: '#/components/responses/MaintenanceRefusal' },
-};
+} satisfies Record<number, ReferenceObject>;
+
+type StandardStatus = keyof typeof STANDARD;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 function securityOf(contract: RouteContract): SecurityRequirementObject[] {
   switch (contract.access) {
     case 'public':
-      // A public write that still checks CSRF for a signed-in caller (logout): anonymous or session + CSRF.
-      return contract.csrf ? [{}, { session: [], csrf: [] }] : [];
+      // A public write that still checks CSRF for a signed-in caller (logout): anonymous or session.
+      return contract.csrf ? [{}, { session: [] }] : [];
     case 'bearer':
       return [{ bearer: [] }];
     case 'session':
-      return [contract.csrf ? { session: [], csrf: [] } : { session: [] }];
+      return [{ session: [] }];
     default:
       return contract.access satisfies never;
   }
 }
 
-function standardStatuses(
-  operation: OperationObject,
-  contract: RouteContract,
-): Array<keyof typeof STANDARD> {
+/**
+ * Every operation can answer 400 (the URL is checked before routing); a body adds 413 and 415;
+ * credentials add 401 and 403, a CSRF check 403; a path parameter 404; the lockout 503.
+ */
+function standardStatuses(operation: OperationObject, contract?: RouteContract): StandardStatus[] {
   const parameters = (operation.parameters ?? []) as Array<{ in?: string }>;
-  const statuses: Array<keyof typeof STANDARD> = [];
-  if (operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'header')) {
-    statuses.push(400);
-  }
-  if (contract.access !== 'public') statuses.push(401, 403);
-  else if (contract.csrf) statuses.push(403);
+  const statuses: StandardStatus[] = [400];
+  if (operation.requestBody) statuses.push(413, 415);
+  if (contract && contract.access !== 'public') statuses.push(401, 403);
+  else if (contract?.csrf) statuses.push(403);
   if (parameters.some((p) => p.in === 'path')) statuses.push(404);
+  if (contract?.lockout) statuses.push(503);
   return statuses;
 }
 
@@ -186,18 +219,84 @@ function isReference(value: unknown): value is ReferenceObject {
   return typeof value === 'object' && value !== null && '$ref' in value;
 }
 
+/** What a reflected schema says that validators do not: kept over a validated type. */
+const ANNOTATIONS = ['title', 'description', 'example', 'default', 'deprecated'] as const;
+
+/**
+ * A reflected schema with what the validators say put over it. Where they give a type, only the
+ * reflected annotations stay (reflection can get a type wrong, e.g. a type alias as Object).
+ */
+function withValidation(
+  reflected: SchemaObject | ReferenceObject | undefined,
+  validated: SchemaObject,
+): SchemaObject {
+  if (!reflected || isReference(reflected)) return validated;
+  const kept = validated.type
+    ? Object.fromEntries(
+        ANNOTATIONS.filter((key) => key in reflected).map((k) => [k, reflected[k]]),
+      )
+    : reflected;
+  const properties = validated.properties
+    ? Object.fromEntries(
+        Object.entries(validated.properties).map(([name, schema]) => [
+          name,
+          withValidation(reflected.properties?.[name], schema as SchemaObject),
+        ]),
+      )
+    : undefined;
+  return { ...kept, ...validated, ...(properties ? { properties } : {}) };
+}
+
+/** Query parameters as the query DTO's validators check them; resource ids as UUIDs. */
+function describeParameters(
+  parameters: NonNullable<OperationObject['parameters']>,
+  contract: RouteContract,
+): NonNullable<OperationObject['parameters']> {
+  const query = contract.query && validationSchemaOf(contract.query);
+  return parameters.map((parameter) => {
+    if (isReference(parameter)) return parameter;
+    const validated = query?.properties?.[parameter.name] as SchemaObject | undefined;
+    if (parameter.in === 'query' && validated) {
+      // A query value is text or absent, never null.
+      const schema = { ...validated };
+      delete schema.nullable;
+      return { ...parameter, schema: withValidation(parameter.schema, schema) };
+    }
+    if (parameter.in === 'path' && contract.resourceIds.includes(parameter.name)) {
+      return {
+        ...parameter,
+        description: `${parameter.description ?? 'The id'}; anything else than a UUID: 400 naming \`${parameter.name}\` (${RESOURCE_ID_REASON})`,
+        schema: { type: 'string', format: 'uuid' },
+      };
+    }
+    return parameter;
+  });
+}
+
+/** The component schemas of the request bodies, as their DTOs' validators check them. */
+function validatedBodySchemas(
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+  contracts: ReadonlyMap<string, RouteContract>,
+): Record<string, SchemaObject | ReferenceObject> {
+  const validated = { ...schemas };
+  for (const { body } of contracts.values()) {
+    const schema = body && validationSchemaOf(body);
+    if (schema && body.name in validated) {
+      validated[body.name] = withValidation(validated[body.name], schema);
+    }
+  }
+  return validated;
+}
+
 function completeOperation(
   operation: OperationObject,
   contract: RouteContract | undefined,
 ): OperationObject {
   const responses = { ...operation.responses };
-  if (contract) {
-    for (const status of standardStatuses(operation, contract)) {
-      responses[status] ??= STANDARD[status];
-    }
-    // The lockout's refusal is the same everywhere, whatever a handler says about its 503.
-    if (contract.lockout) responses[503] = STANDARD[503];
-  }
+  for (const status of standardStatuses(operation, contract))
+    responses[status] ??= STANDARD[status];
+  // The lockout's refusal is the same everywhere, whatever a handler says about its 503.
+  if (contract?.lockout) responses[503] = STANDARD[503];
   for (const [status, response] of Object.entries(responses)) {
     if (/^[45]\d\d$/.test(status) && response && !isReference(response) && !response.content) {
       responses[status] = {
@@ -206,7 +305,17 @@ function completeOperation(
       };
     }
   }
-  return { ...operation, responses, ...(contract ? { security: securityOf(contract) } : {}) };
+  if (!contract) return { ...operation, responses };
+  const parameters = [
+    ...describeParameters(operation.parameters ?? [], contract),
+    ...(contract.csrf ? [csrfParameter(contract.access === 'session')] : []),
+  ];
+  return {
+    ...operation,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    responses,
+    security: securityOf(contract),
+  };
 }
 
 const REFLECTED_OBJECT = '#/components/schemas/Object';
@@ -289,13 +398,22 @@ export function completeApiDocument(
     }),
   );
   const schemas: Record<string, SchemaObject | ReferenceObject> = {
-    ...repairSchemas(document.components?.schemas ?? {}),
+    ...validatedBodySchemas(repairSchemas(document.components?.schemas ?? {}), contracts),
     ...SCHEMAS,
   };
   // The empty schema of reflected objects, once nothing refers to it any more.
   if (!JSON.stringify({ paths, schemas }).includes(`"${REFLECTED_OBJECT}"`)) delete schemas.Object;
+  // Every tag an operation uses, declared once (tools group operations by the declared tags).
+  const tags = [
+    ...new Set(
+      Object.values(paths).flatMap((item) => METHODS.flatMap((method) => item[method]?.tags ?? [])),
+    ),
+  ]
+    .sort()
+    .map((name) => ({ name }));
   return {
     ...document,
+    tags,
     paths,
     components: {
       ...document.components,

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type PipeTransform, type Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { Reflector } from '@nestjs/core';
 import { isPublicRoute } from '../auth/access.guard.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 import { AUTH_INTEGRATION_KINDS, AUTH_SKIP_CSRF } from '../auth/auth.decorators.js';
 import { RouteCatalog, type CatalogRoute } from '../common/route-catalog.js';
 import { routePolicyOf } from '../maintenance/index.js';
@@ -15,6 +18,45 @@ export interface RouteContract {
   csrf: boolean;
   /** The maintenance lockout refuses it during downtime (503), except to exempt principals. */
   lockout: boolean;
+  /** The DTO classes of `@Body()` and `@Query()`, whose validation decorators the document reads. */
+  body?: Type;
+  query?: Type;
+  /** The path parameters checked by ResourceIdPipe (a UUID, or 400 naming the parameter). */
+  resourceIds: string[];
+}
+
+interface RouteArgument {
+  index: number;
+  data?: unknown;
+  pipes?: Array<PipeTransform | Type<PipeTransform>>;
+}
+
+/** What the handler's parameter decorators say: its body and query classes and its resource ids. */
+function argumentsOf(route: CatalogRoute): Pick<RouteContract, 'body' | 'query' | 'resourceIds'> {
+  const declared = (Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handlerName) ??
+    {}) as Record<string, RouteArgument>;
+  const types = (Reflect.getMetadata(
+    'design:paramtypes',
+    route.controller.prototype as object,
+    route.handlerName,
+  ) ?? []) as Type[];
+  const typeOf = (kind: RouteParamtypes): Type | undefined => {
+    const entry = Object.entries(declared).find(([key]) => key.split(':')[0] === String(kind));
+    return entry && entry[1].data === undefined ? types[entry[1].index] : undefined;
+  };
+  const resourceIds = Object.entries(declared)
+    .filter(([key]) => key.split(':')[0] === String(RouteParamtypes.PARAM))
+    .filter(([, argument]) =>
+      (argument.pipes ?? []).some(
+        (pipe) => pipe === ResourceIdPipe || pipe instanceof ResourceIdPipe,
+      ),
+    )
+    .map(([, argument]) => String(argument.data));
+  return {
+    body: typeOf(RouteParamtypes.BODY),
+    query: typeOf(RouteParamtypes.QUERY),
+    resourceIds,
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,6 +96,7 @@ export class RouteContracts {
       csrf:
         access !== 'bearer' && !SAFE_METHODS.has(route.method) && !read<boolean>(AUTH_SKIP_CSRF),
       lockout: routePolicyOf(this.reflector, route.targets) === 'exempt-only',
+      ...argumentsOf(route),
     };
   }
 }

@@ -3,13 +3,13 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsMailableEmail } from '../common/email-address.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'noor@agency.example' })
+  @ApiProperty({ example: 'your.name@example.com' })
   @IsEmail({}, { message: 'must be an e-mail address' })
   @IsMailableEmail()
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'your-password' })
+  @ApiProperty({ example: 'your password' })
   @IsString({ message: 'must be a string' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200)

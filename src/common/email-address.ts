@@ -2,7 +2,11 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { isEmail, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** A dot-atom local part (RFC 5322 atext, ASCII): no quotes, spaces, comments or control characters. */
-const DOT_ATOM_LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const DOT_ATOM_LOCAL_PART = new RegExp(`^${ATEXT}(\\.${ATEXT})*$`);
+
+/** The address's shape as a JSON-schema pattern (for the API document): a dot-atom before the @. */
+export const MAILABLE_EMAIL_PATTERN = `^${ATEXT}(\\.${ATEXT})*@[^@\\s]+$`;
 
 export const MAILABLE_EMAIL_REASON =
   'must be a plain e-mail address (no quotes, spaces, comments or control characters)';

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.js';
 import { CONTRACT_STATUSES, type Contract, type ContractStatus } from './contract.entity.js';
+import { Omittable } from '../common/omittable.js';
 
 const MAX_HOURLY_RATE = 10_000;
 
@@ -60,14 +61,14 @@ function IsHourlyRate(): PropertyDecorator {
 
 export class UpdateContractDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString({ message: 'must be a string' })
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200, { message: 'must be at most 200 characters long' })
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-01-05' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   startDate?: string;
 
@@ -82,12 +83,12 @@ export class UpdateContractDto {
   endDate?: string | null;
 
   @ApiPropertyOptional({ example: 42.5 })
-  @IsOptional()
+  @Omittable()
   @IsHourlyRate()
   hourlyRate?: number;
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(CONTRACT_STATUSES, { message: `must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
 }

@@ -18,8 +18,12 @@ import {
   type Declaration,
   type DeclarationStatus,
 } from './declaration.entity.js';
+import { Omittable } from '../common/omittable.js';
 
 const MAX_AMOUNT = 100_000;
+
+/** What a decision makes of a submitted declaration. */
+const DECISIONS = ['approved', 'rejected'] as const satisfies readonly DeclarationStatus[];
 
 /** Hours: at least 0 with at most 2 decimals; the per-period cap (24 h a day) is checked by the service. */
 const IsHours = () =>
@@ -86,7 +90,7 @@ export class CreateDeclarationDto {
 
 export class UpdateDeclarationDto {
   @ApiPropertyOptional({ example: 38 })
-  @IsOptional()
+  @Omittable()
   @IsHours()
   hours?: number;
 
@@ -100,9 +104,9 @@ export class UpdateDeclarationDto {
   @IsNote()
   note?: string | null;
 
-  @ApiPropertyOptional({ enum: ['approved', 'rejected'] })
-  @IsOptional()
-  @IsIn(DECLARATION_STATUSES, { message: `must be one of ${DECLARATION_STATUSES.join(', ')}` })
+  @ApiPropertyOptional()
+  @Omittable()
+  @IsIn(DECISIONS, { message: `must be one of ${DECISIONS.join(', ')}` })
   status?: DeclarationStatus;
 }
 

@@ -1,17 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsEmail,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsEmail, IsObject, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { FormField, FormFieldType } from './form-definition.js';
 import type { PublicForm } from './public-form.entity.js';
 import type { Vacancy } from './vacancy.entity.js';
 import { IsMailableEmail } from '../common/email-address.js';
+import { Omittable } from '../common/omittable.js';
 
 export class VacancyDto {
   @ApiProperty() id!: string;
@@ -54,7 +47,7 @@ export class CreateJobApplicationDto {
   email!: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @Omittable()
   @IsString({ message: 'must be a string' })
   @MaxLength(4000, { message: 'must be at most 4000 characters long' })
   motivation?: string;

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -18,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { fieldProblem } from '../common/problem.js';
+import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 import {
   AdminUserDto,
   AdminUserPageDto,
@@ -30,10 +20,6 @@ import { UsersAdminService } from './users-admin.service.js';
 
 /** The roles that administer users (R1); outside them, these routes answer 403. */
 export const USER_ADMIN_ROLES = ['CUSTOMER_ADMIN', 'CONSULTANT'] as const;
-
-const userId = new ParseUUIDPipe({
-  exceptionFactory: () => fieldProblem('id', 'must be a user id'),
-});
 
 /** User administration for customer admins and consultants; exempt-only during downtime. */
 @ApiTags('users')
@@ -67,7 +53,7 @@ export class UsersAdminController {
   })
   @ApiOkResponse({ type: AdminUserDto })
   update(
-    @Param('id', userId) id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Body() body: UpdateUserDto,
     @CurrentPrincipal() principal: UserPrincipal,
   ): Promise<AdminUserDto> {
@@ -83,7 +69,7 @@ export class UsersAdminController {
     description: 'A new invitation; the previous link stops working',
   })
   async reinvite(
-    @Param('id', userId) id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @CurrentPrincipal() principal: UserPrincipal,
   ): Promise<AdminUserDto> {
     return (await this.users.reinvite(id, principal.user.email)).user;

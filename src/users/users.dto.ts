@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { RequiredWhen } from '../common/required-when.js';
 import { PageQueryDto } from '../contracts/pagination.js';
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from './role.js';
 import { IsMailableEmail } from '../common/email-address.js';
+import { Omittable } from '../common/omittable.js';
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -28,14 +30,14 @@ export class CreateUserDto {
   role!: Role;
 
   @ApiPropertyOptional({ description: 'Required for a CLIENT: the company it belongs to' })
-  @IsOptional()
+  @RequiredWhen('role', ['CLIENT'], 'is required for a CLIENT')
   @IsUUID('all', { message: 'must be a company id' })
   companyId?: string;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString({ message: 'must be a string' })
   @MinLength(1, { message: 'is required' })
@@ -43,12 +45,12 @@ export class UpdateUserDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['active', 'disabled'], { message: 'must be one of active, disabled' })
   status?: 'active' | 'disabled';
 

@@ -29,13 +29,15 @@ describe(`the generated API client (${testDatabaseKind()})`, () => {
       .find((pair) => pair.startsWith('sid='));
     if (!cookie) throw new Error('no session cookie');
     const read = { Cookie: cookie };
-    const write = { Cookie: cookie, 'X-CSRF-Token': signedIn.data.csrfToken };
+    // The CSRF token is a header parameter the document requires on writes, not a credential.
+    const csrf = { header: { 'X-CSRF-Token': signedIn.data.csrfToken } };
 
     const before = await client.GET(SETTINGS, { headers: read });
     expect(before.data?.state).toBe('off');
 
     const tooSoon = await client.PUT(SETTINGS, {
-      headers: write,
+      headers: read,
+      params: csrf,
       body: {
         enabled: true,
         startsAt: new Date(t.clock.now().getTime() + MINUTE).toISOString(),
@@ -48,7 +50,8 @@ describe(`the generated API client (${testDatabaseKind()})`, () => {
 
     const startsAt = new Date(t.clock.now().getTime() + 15 * MINUTE);
     const scheduled = await client.PUT(SETTINGS, {
-      headers: write,
+      headers: read,
+      params: csrf,
       body: {
         enabled: true,
         startsAt: startsAt.toISOString(),
@@ -61,7 +64,8 @@ describe(`the generated API client (${testDatabaseKind()})`, () => {
     expect(Date.parse(scheduled.data?.startsAt ?? '')).toBe(startsAt.getTime());
 
     const stale = await client.PUT(SETTINGS, {
-      headers: write,
+      headers: read,
+      params: csrf,
       body: { enabled: false, version: before.data?.version ?? 0 },
     });
     expect(stale.response.status).toBe(409);
@@ -81,7 +85,8 @@ describe(`the generated API client (${testDatabaseKind()})`, () => {
     expect(Date.parse(refusal.startsAt)).toBe(startsAt.getTime());
 
     const off = await client.PUT(SETTINGS, {
-      headers: write,
+      headers: read,
+      params: csrf,
       body: { enabled: false, version: scheduled.data?.version ?? 0 },
     });
     expect(off.response.status).toBe(200);

@@ -509,11 +509,15 @@ export interface components {
         UpdateMaintenanceSettingsDto: {
             enabled: boolean;
             /**
+             * Format: date-time
              * @description RFC 3339 with offset, at least 10 minutes ahead
              * @example 2030-01-05T18:00:00+01:00
              */
-            startsAt?: string;
-            /** @example 2030-01-05T23:00:00+01:00 */
+            startsAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2030-01-05T23:00:00+01:00
+             */
             expectedEndAt?: string | null;
             message?: string | null;
             /** @description The version GET returned (0 when there never was a window) */
@@ -590,13 +594,19 @@ export interface components {
             activeTooLong: boolean;
         };
         AcknowledgeNoticeDto: {
-            /** @description The start time the notice showed; a moved start is not acknowledged */
-            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description The start time the notice showed; a moved start is not acknowledged
+             */
+            startsAt?: string | null;
         };
         LoginDto: {
-            /** @example noor@agency.example */
+            /**
+             * Format: email
+             * @example your.name@example.com
+             */
             email: string;
-            /** @example your-password */
+            /** @example your password */
             password: string;
         };
         UserDto: {
@@ -632,14 +642,25 @@ export interface components {
             total: number;
         };
         CreateUserDto: {
-            /** @example new.admin@example.com */
+            /**
+             * Format: email
+             * @example new.admin@example.com
+             */
             email: string;
             /** @example Noor de Vries */
             displayName: string;
             /** @enum {string} */
             role: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
-            /** @description Required for a CLIENT: the company it belongs to */
-            companyId?: string;
+            /**
+             * Format: uuid
+             * @description Required for a CLIENT: the company it belongs to
+             */
+            companyId?: string | null;
+        } | {
+            role?: unknown;
+        } | {
+            /** Format: uuid */
+            companyId: string;
         };
         UpdateUserDto: {
             displayName?: string;
@@ -647,8 +668,11 @@ export interface components {
             role?: "CUSTOMER_ADMIN" | "CONSULTANT" | "AGENCY_USER" | "CLIENT" | "CANDIDATE";
             /** @enum {string} */
             status?: "active" | "disabled";
-            /** @description The company of a CLIENT */
-            companyId?: string;
+            /**
+             * Format: uuid
+             * @description The company of a CLIENT
+             */
+            companyId?: string | null;
         };
         CompanyDto: {
             id: string;
@@ -693,22 +717,38 @@ export interface components {
         };
         CreateContractDto: {
             title: string;
-            /** @description id of a user with role CANDIDATE */
+            /**
+             * Format: uuid
+             * @description id of a user with role CANDIDATE
+             */
             candidateId: string;
-            /** @description id of the client company */
+            /**
+             * Format: uuid
+             * @description id of the client company
+             */
             clientCompanyId: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             startDate: string;
-            /** @example 2026-12-31 */
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
             endDate?: string | null;
             /** @example 42.5 */
             hourlyRate: number;
         };
         UpdateContractDto: {
             title?: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             startDate?: string;
             /**
+             * Format: date
              * @description null removes the end date
              * @example 2026-12-31
              */
@@ -741,10 +781,17 @@ export interface components {
             total: number;
         };
         CreateDeclarationDto: {
+            /** Format: uuid */
             contractId: string;
-            /** @example 2026-01-05 */
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
             periodStart: string;
-            /** @example 2026-01-11 */
+            /**
+             * Format: date
+             * @example 2026-01-11
+             */
             periodEnd: string;
             /** @example 38 */
             hours: number;
@@ -776,8 +823,10 @@ export interface components {
             total: number;
         };
         CreateJobApplicationDto: {
+            /** Format: uuid */
             vacancyId: string;
             name: string;
+            /** Format: email */
             email: string;
             motivation?: string;
         };
@@ -807,7 +856,7 @@ export interface components {
         FormSubmissionDto: {
             /** @description the value of each field by its name; checked against the form */
             fields: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         SavedSearchDto: {
@@ -825,9 +874,9 @@ export interface components {
         };
         CreateSavedSearchDto: {
             /** @example developer */
-            keyword?: string;
+            keyword?: string | null;
             /** @example Amsterdam */
-            location?: string;
+            location?: string | null;
         };
         IntegrationMessageDto: {
             /** @example candidate.applied */
@@ -844,6 +893,7 @@ export interface components {
         BackofficeMutationDto: {
             /** @enum {string} */
             entity: "contract" | "declaration";
+            /** Format: uuid */
             id: string;
             /** @description the fields to change: those of PATCH /api/contracts/:id or PATCH /api/declarations/:id */
             changes: {
@@ -889,7 +939,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid request: the problem names each invalid field and why */
+        /** @description Invalid request: the problem names each invalid field and why (any operation: a path or query that is not valid UTF-8 or holds control characters) */
         InvalidRequest: {
             headers: {
                 [name: string]: unknown;
@@ -907,6 +957,40 @@ export interface components {
                  *           "reason": "must be at most 100"
                  *         }
                  *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body over 100 kB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/http-413",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "request entity too large"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body that is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "The API takes request bodies as application/json only."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1010,6 +1094,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceSettingsDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -1018,7 +1103,13 @@ export interface operations {
     MaintenanceSettingsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1048,6 +1139,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1094,6 +1187,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceImpactDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -1116,12 +1210,19 @@ export interface operations {
                     "application/json": components["schemas"]["MaintenanceStatusDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
         };
     };
     MaintenanceStatusController_acknowledge: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1140,6 +1241,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1174,6 +1277,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too many failed attempts; see Retry-After */
             429: {
                 headers: {
@@ -1197,7 +1302,13 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description With a session: the session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1209,6 +1320,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             403: components["responses"]["Forbidden"];
         };
     };
@@ -1229,6 +1341,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["MaintenanceRefusal"];
@@ -1256,6 +1369,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     UsersAdminController_list: {
@@ -1291,7 +1406,13 @@ export interface operations {
     UsersAdminController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1322,14 +1443,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     UsersAdminController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1361,14 +1491,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     UsersAdminController_reinvite: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1384,6 +1523,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminUserDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1414,6 +1554,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
         };
     };
     HealthController_ready: {
@@ -1432,7 +1573,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A dependency does not answer; `down` names it */
+            400: components["responses"]["InvalidRequest"];
+            /** @description The database does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1573,7 +1715,13 @@ export interface operations {
     ContractsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1594,6 +1742,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1602,6 +1752,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1616,6 +1767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1625,8 +1777,15 @@ export interface operations {
     ContractsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1658,6 +1817,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1692,7 +1853,13 @@ export interface operations {
     DeclarationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1713,6 +1880,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1721,6 +1890,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1735,6 +1905,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclarationDto"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1744,8 +1915,15 @@ export interface operations {
     DeclarationsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1777,6 +1955,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -1825,6 +2005,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1863,6 +2045,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `formId` (must be an id (a UUID)) */
                 formId: string;
             };
             cookie?: never;
@@ -1883,6 +2066,8 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1922,7 +2107,13 @@ export interface operations {
     SavedSearchesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1943,14 +2134,23 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     SavedSearchesController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
+                /** @description The id; anything else than a UUID: 400 naming `id` (must be an id (a UUID)) */
                 id: string;
             };
             cookie?: never;
@@ -1963,6 +2163,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1993,6 +2194,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -2023,6 +2226,8 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description the key was used for a different request */
             422: {
                 headers: {
