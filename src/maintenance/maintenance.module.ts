@@ -25,6 +25,7 @@ import { MaintenanceRefusalCountEntity } from './persistence/maintenance-refusal
 import { MaintenanceWindowEntity } from './persistence/maintenance-window.entity.js';
 import { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
 import { MaintenanceImpact1764300400000 } from './persistence/migrations/1764300400000-maintenance-impact.js';
+import { MaintenanceAnnounce1764302000000 } from './persistence/migrations/1764302000000-maintenance-announce.js';
 import { createNotifier, MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
 import { MaintenanceStorage } from './persistence/maintenance.storage.js';
 import { TypeOrmMaintenanceStorage } from './persistence/maintenance.typeorm-storage.js';
@@ -38,7 +39,11 @@ import { MaintenanceScheduler } from './runtime/maintenance.scheduler.js';
 import { MaintenanceWriteFence } from './runtime/maintenance.write-fence.js';
 
 /** The module's migrations, in order, for the host's migration list. */
-export const MAINTENANCE_MIGRATIONS = [Maintenance1764300100000, MaintenanceImpact1764300400000];
+export const MAINTENANCE_MIGRATIONS = [
+  Maintenance1764300100000,
+  MaintenanceImpact1764300400000,
+  MaintenanceAnnounce1764302000000,
+];
 
 /** The module's entities (registered by the module itself; a host without autoLoadEntities lists them). */
 export const MAINTENANCE_ENTITIES = [
