@@ -13,7 +13,12 @@ import { MaintenanceEventEntity, MaintenanceWindowEntity } from '../maintenance/
 import { User } from '../users/user.entity.js';
 import { composeAnnouncementMail } from './announcement-mail.js';
 import { AnnouncementChange, AnnouncementDelivery, UserLanguage } from './announcement.entities.js';
-import { announcementOf, sendAllowance, WINDOW_CHANGE_EVENTS } from './announcement.rules.js';
+import {
+  announcementOf,
+  sendAllowance,
+  WINDOW_CHANGE_EVENTS,
+  type AnnouncementProgress,
+} from './announcement.rules.js';
 
 /** The SchedulerRegistry name of the job's timer. */
 export const ANNOUNCEMENTS_INTERVAL = 'announcements:send';
@@ -263,15 +268,14 @@ export class AnnouncementsJob implements OnApplicationBootstrap {
   }
 
   /** Rows of these changes, for progress: how many were sent and how many wait after a failure. */
-  async progress(
-    eventIds: readonly string[],
-  ): Promise<Map<string, { sent: number; failed: number }>> {
-    const result = new Map<string, { sent: number; failed: number }>();
+  async progress(eventIds: readonly string[]): Promise<Map<string, AnnouncementProgress>> {
+    const result = new Map<string, AnnouncementProgress>();
     if (eventIds.length === 0) return result;
     const rows = await this.dataSource
       .getRepository(AnnouncementDelivery)
       .createQueryBuilder('d')
       .select('d.event_id', 'eventId')
+      .addSelect('COUNT(*)', 'recipients')
       .addSelect('SUM(CASE WHEN d.sent_at IS NOT NULL THEN 1 ELSE 0 END)', 'sent')
       .addSelect(
         'SUM(CASE WHEN d.sent_at IS NULL AND d.last_error IS NOT NULL THEN 1 ELSE 0 END)',
@@ -279,9 +283,18 @@ export class AnnouncementsJob implements OnApplicationBootstrap {
       )
       .where({ eventId: In([...eventIds]) })
       .groupBy('d.event_id')
-      .getRawMany<{ eventId: string; sent: string | number; failed: string | number }>();
+      .getRawMany<{
+        eventId: string;
+        recipients: string | number;
+        sent: string | number;
+        failed: string | number;
+      }>();
     for (const row of rows)
-      result.set(row.eventId, { sent: Number(row.sent), failed: Number(row.failed) });
+      result.set(row.eventId, {
+        recipients: Number(row.recipients),
+        sent: Number(row.sent),
+        failed: Number(row.failed),
+      });
     return result;
   }
 }

@@ -270,6 +270,40 @@ describe('announcements by e-mail with an iCalendar entry (issue 20)', () => {
     expect(byRecipient(mailsSince(before))).toEqual(recipients);
   });
 
+  it('a failing SMTP server: the mails are retried, and the settings page shows the progress', async () => {
+    const closed = await startSmtpSink();
+    await closed.close();
+    const broken = await startTestApp({
+      env: { ...env(), SMTP_PORT: String(closed.port) },
+      database,
+      clock: a.clock,
+    });
+    const before = sink.messages.length;
+    a.clock.advance(2 * MINUTE);
+    await changeSettings(
+      a,
+      { enabled: true, startsAt: new Date(a.clock.now().getTime() + 2 * HOUR).toISOString() },
+      admin,
+    );
+    const run = await broken.app.get(AnnouncementsJob).runOnce();
+    await broken.close();
+    expect(run).toMatchObject({ expanded: 1, sent: 0, failed: PER_MINUTE });
+    const page = async () =>
+      (await request(a.url).get('/admin/connect/settings').set('Cookie', admin.cookie)).text;
+    expect(await page()).toContain(
+      `announced to 0 of ${recipients.length} users; ${PER_MINUTE} failed (retrying)`,
+    );
+    expect(sink.messages).toHaveLength(before);
+
+    a.clock.advance(MINUTE + 1000);
+    await drain();
+    expect(byRecipient(mailsSince(before))).toEqual(recipients);
+    expect(await page()).toContain(
+      `announced to ${recipients.length} of ${recipients.length} users`,
+    );
+    expect(await page()).not.toContain('failed (retrying)');
+  });
+
   it('validates the flag like every other field', async () => {
     const { version } = await getSettings(a, admin);
     const response = await put(a, admin, { enabled: true, announce: 'yes', version });
