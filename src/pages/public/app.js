@@ -238,15 +238,13 @@
     }
   }
 
+  /** "31 December, 17:58" in the platform's zone (date and time apart: joined, Intl would say "at"). */
   function formatSavedAt(iso) {
-    return new Intl.DateTimeFormat(page.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-      timeZone: page.timeZone,
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
+    var locale = page.lang === 'nl' ? 'nl-NL' : 'en-GB';
+    var instant = new Date(iso);
+    var date = new Intl.DateTimeFormat(locale, { timeZone: page.timeZone, day: 'numeric', month: 'long' });
+    var time = new Intl.DateTimeFormat(locale, { timeZone: page.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return date.format(instant) + ', ' + time.format(instant);
   }
 
   function button(label, secondary) {
