@@ -105,7 +105,9 @@ export class AnnouncementsJob implements OnApplicationBootstrap {
     const batch = await this.claim();
     let sent = 0;
     for (const row of batch.rows) if (await this.deliver(batch.token, row)) sent += 1;
-    return { expanded, sent, failed: batch.rows.length - sent };
+    const failed = batch.rows.length - sent;
+    if (batch.rows.length > 0) this.logger.log({ event: 'announcements-sent', sent, failed });
+    return { expanded, sent, failed };
   }
 
   /** Examines the window changes no instance has examined yet; returns how many it announced. */
