@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { ApiDocsModule } from './api-docs/api-docs.module.js';
 import { authGuards, AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         DeclarationsModule,
         PublicFormsModule,
         AlertsModule,
+        AnnouncementsModule,
         IntegrationsModule,
         MetricsModule,
         ApiDocsModule,

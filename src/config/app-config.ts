@@ -197,6 +197,18 @@ export class AppConfig {
   @MinLength(32)
   DEVICE_COOKIE_SECRET?: string;
 
+  /** Maintenance announcements: mails sent per minute by all instances together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ANNOUNCEMENT_MAILS_PER_MINUTE = 300;
+
+  /** How often each instance looks for window changes to announce and mails to send. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  ANNOUNCEMENT_INTERVAL_MS = 10000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -25,6 +25,7 @@ import { MaintenanceWindowEntity } from './persistence/maintenance-window.entity
 import { Maintenance1764300100000 } from './persistence/migrations/1764300100000-maintenance.js';
 import { MaintenanceImpact1764300400000 } from './persistence/migrations/1764300400000-maintenance-impact.js';
 import { MaintenanceCommitFence1764300516000 } from './persistence/migrations/1764300516000-maintenance-commit-fence.js';
+import { MaintenanceAnnounce1764302000000 } from './persistence/migrations/1764302000000-maintenance-announce.js';
 import { createNotifier, MaintenanceChangeNotifier } from './persistence/maintenance.notifier.js';
 import { MaintenanceStorage } from './persistence/maintenance.storage.js';
 import { TypeOrmMaintenanceStorage } from './persistence/maintenance.typeorm-storage.js';
@@ -42,6 +43,7 @@ export const MAINTENANCE_MIGRATIONS = [
   Maintenance1764300100000,
   MaintenanceImpact1764300400000,
   MaintenanceCommitFence1764300516000,
+  MaintenanceAnnounce1764302000000,
 ];
 
 /** The module's entities (registered by the module itself; a host without autoLoadEntities lists them). */

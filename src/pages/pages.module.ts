@@ -1,3 +1,4 @@
+import { AnnouncementsModule } from '../announcements/announcements.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompaniesModule } from '../companies/companies.module.js';
@@ -22,6 +23,7 @@ import { PageViews } from './pages.views.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([User]),
+    AnnouncementsModule,
     CompaniesModule,
     ContractsModule,
     DeclarationsModule,

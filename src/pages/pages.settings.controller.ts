@@ -1,3 +1,5 @@
+import { AnnouncementsJob } from '../announcements/announcements.job.js';
+import type { AnnouncementProgress } from '../announcements/announcement.rules.js';
 import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -43,6 +45,7 @@ export function settingsBody(
     enabled: true,
     version,
     message: typeof body.message === 'string' ? body.message.trim() : undefined,
+    announce: body.announce === 'on',
   };
   if (startsAt !== undefined && startsAt !== shown(current.startsAt)) {
     result.startsAt = fromLocalInput(startsAt, zone) ?? startsAt;
@@ -52,6 +55,22 @@ export function settingsBody(
     result.expectedEndAt = fromLocalInput(expectedEndAt, zone) ?? expectedEndAt;
   }
   return result;
+}
+
+/** "announced to 812 of 815 users; 3 failed (retrying)", or nothing for a change that was not announced. */
+export function announcementText(
+  progress: AnnouncementProgress | undefined,
+  language: Language,
+  i18n: PageI18n,
+): string {
+  if (!progress) return '';
+  const sent = i18n.t(language, 'settings.announced', {
+    sent: progress.sent,
+    recipients: progress.recipients,
+  });
+  return progress.failed > 0
+    ? `${sent}; ${i18n.t(language, 'settings.announcedFailed', { failed: progress.failed })}`
+    : sent;
 }
 
 /** Admin > Connect > Settings: the maintenance window (R1–R6), with times in the platform's zone. */
@@ -68,6 +87,7 @@ export class SettingsPageController {
     private readonly settings: MaintenanceSettingsService,
     private readonly input: MaintenanceSettingsInput,
     private readonly impact: MaintenanceImpactService,
+    private readonly announcements: AnnouncementsJob,
   ) {}
 
   @Get()
@@ -111,6 +131,7 @@ export class SettingsPageController {
       settings.events(1, EVENTS_SHOWN),
       this.impact.impact(),
     ]);
+    const announced = await this.announcements.progress(events.items.map((event) => event.id));
     const language = this.i18n.languageOf(request);
     const zone = this.config.APP_TIMEZONE;
     const local = (iso: string | null): string => (iso ? toLocalInput(new Date(iso), zone) : '');
@@ -121,6 +142,7 @@ export class SettingsPageController {
       startsAt: local(current.startsAt),
       expectedEndAt: local(current.expectedEndAt),
       message: current.message ?? '',
+      announce: current.announce ? 'on' : undefined,
     };
     // The earliest start, rounded up to a whole minute (the field takes minutes).
     const earliest = new Date(Math.ceil(Date.parse(current.earliestStartsAt) / 60_000) * 60_000);
@@ -138,11 +160,19 @@ export class SettingsPageController {
           expectedEndAtText: long(current.expectedEndAt),
           updatedAtText: long(current.updatedAt),
         },
-        values: { ...values, enabled: values.enabled === 'on' },
+        values: { ...values, enabled: values.enabled === 'on', announce: values.announce === 'on' },
         zone,
         earliestInput: toLocalInput(earliest, zone),
         earliestText: formatInstant(earliest, zone, language),
-        events: events.items.map((event) => this.eventRow(event, language)),
+        events: events.items.map((event) => ({
+          ...this.eventRow(event, language),
+          announcedText: announcementText(announced.get(event.id), language, this.i18n),
+        })),
+        announcedText: announcementText(
+          events.items.map((event) => announced.get(event.id)).find(Boolean),
+          language,
+          this.i18n,
+        ),
         eventsTotal: events.total,
         // Rendered here so the page works without the script, which then keeps it current.
         impact: {

@@ -40,7 +40,18 @@ describe('settings form → API body', () => {
       current,
       ZONE,
     );
-    expect(body).toEqual({ enabled: true, version: 3, message: 'Hi', expectedEndAt: null });
+    expect(body).toEqual({
+      enabled: true,
+      version: 3,
+      message: 'Hi',
+      expectedEndAt: null,
+      announce: false,
+    });
+  });
+
+  it('sends the announce checkbox as a boolean', () => {
+    const body = settingsBody({ enabled: 'on', version: '3', announce: 'on' }, current, ZONE);
+    expect(body).toMatchObject({ enabled: true, announce: true });
   });
 
   it('sends a changed start and end with the zone offset', () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { principalOf } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
@@ -137,6 +138,11 @@ export class PageViews {
       timeZone: this.config.APP_TIMEZONE,
       audience,
       csrfToken,
+      // Names the user's drafts in this browser; a hash, so the page shows no id.
+      userKey:
+        principal.kind === 'user'
+          ? createHash('sha256').update(`draft:${principal.user.id}`).digest('hex').slice(0, 24)
+          : null,
       strings: this.clientStrings(lang),
       // The start as the server wrote it, so the script keeps the same wording for the same instant.
       startsAt: status?.startsAt ?? null,

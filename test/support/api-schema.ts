@@ -451,6 +451,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/maintenance/window.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the maintenance window as an iCalendar feed */
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/messages": {
         parameters: {
             query?: never;
@@ -496,6 +513,8 @@ export interface components {
             startsAt: string | null;
             expectedEndAt: string | null;
             message: string | null;
+            /** @description The window's changes are announced by e-mail */
+            announce: boolean;
             version: number;
             updatedAt: string | null;
             updatedBy: string | null;
@@ -520,6 +539,8 @@ export interface components {
              */
             expectedEndAt?: string | null;
             message?: string | null;
+            /** @description Announce the window's changes to every active regular user by e-mail */
+            announce?: boolean;
             /** @description The version GET returned (0 when there never was a window) */
             version: number;
         };
@@ -2168,6 +2189,33 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["MaintenanceRefusal"];
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar (RFC 5545) document with the open window, if any */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description If-None-Match named the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     IntegrationMessagesController_receive: {

@@ -69,6 +69,13 @@ export class UpdateMaintenanceSettingsDto {
   })
   message?: string | null;
 
+  @ApiPropertyOptional({
+    description: "Announce the window's changes to every active regular user by e-mail",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  announce?: boolean;
+
   @ApiProperty({ description: 'The version GET returned (0 when there never was a window)' })
   @IsInt({ message: 'must be an integer' })
   @Min(0, { message: 'must not be negative' })
@@ -81,6 +88,8 @@ export class MaintenanceSettingsDto implements MaintenanceSettingsView {
   @ApiProperty({ nullable: true, type: String }) startsAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) expectedEndAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ description: "The window's changes are announced by e-mail" })
+  announce!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) updatedBy!: string | null;

@@ -68,6 +68,7 @@ export function settingsChangeOf(body: UpdateMaintenanceSettingsDto): Maintenanc
     startsAt: instant(body.startsAt),
     expectedEndAt: instant(body.expectedEndAt),
     message: body.message,
+    announce: body.announce,
     version: body.version,
   };
 }

@@ -38,6 +38,10 @@ export class MaintenanceWindowEntity {
   @Column({ name: 'updated_by', type: 'varchar', length: 320 })
   updatedBy!: string;
 
+  /** The host announces this window's changes to its users (by e-mail); the module only keeps the flag. */
+  @Column({ type: 'boolean', default: false })
+  announce!: boolean;
+
   /** Set once, by whichever instance records the downtime-started event first. */
   @Column({ name: 'downtime_started_at', ...maintenanceInstant, nullable: true })
   downtimeStartedAt!: Date | null;

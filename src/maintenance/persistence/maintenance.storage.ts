@@ -8,12 +8,15 @@ export interface MaintenanceWindowRecord extends OpenWindow {
   turnedOffAt: Date | null;
   updatedAt: Date;
   updatedBy: string;
+  announce: boolean;
 }
 
 export interface WindowFields {
   startsAt: Date;
   expectedEndAt: Date | null;
   message: string | null;
+  /** The host announces the window's changes (the module only stores the flag). */
+  announce: boolean;
 }
 
 export interface NewMaintenanceEvent {

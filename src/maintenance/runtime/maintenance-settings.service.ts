@@ -25,16 +25,19 @@ function fieldsOf(window: MaintenanceWindowRecord): WindowFields {
     startsAt: window.startsAt,
     expectedEndAt: window.expectedEndAt,
     message: window.message,
+    announce: window.announce,
   };
 }
 
-const FIELDS = ['startsAt', 'expectedEndAt', 'message'] as const;
+const FIELDS = ['startsAt', 'expectedEndAt', 'message', 'announce'] as const;
 
-function sameValue(a: Date | string | null, b: Date | string | null): boolean {
+type FieldValue = WindowFields[(typeof FIELDS)[number]];
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
   return (a instanceof Date ? a.getTime() : a) === (b instanceof Date ? b.getTime() : b);
 }
 
-function describe(fields: Partial<WindowFields>): Record<string, string | null> {
+function describe(fields: Partial<WindowFields>): Record<string, string | boolean | null> {
   return Object.fromEntries(
     Object.entries(fields).map(([key, value]) => [
       key,
@@ -69,6 +72,7 @@ export class MaintenanceSettingsService {
       startsAt: iso(open?.startsAt ?? null),
       expectedEndAt: iso(open?.expectedEndAt ?? null),
       message: open?.message ?? null,
+      announce: open?.announce ?? false,
       version: latest?.version ?? 0,
       updatedAt: iso(latest?.updatedAt ?? null),
       updatedBy: latest?.updatedBy ?? null,
@@ -118,7 +122,7 @@ export class MaintenanceSettingsService {
     now: Date,
   ): Promise<void> {
     const fields = this.validated(
-      { startsAt: null, expectedEndAt: null, message: null },
+      { startsAt: null, expectedEndAt: null, message: null, announce: false },
       body,
       now,
     );
@@ -172,7 +176,7 @@ export class MaintenanceSettingsService {
 
   /** Applies the body to the current fields and checks R2 (only for a new or moved start) and the end. */
   private validated(
-    current: { startsAt: Date | null; expectedEndAt: Date | null; message: string | null },
+    current: Omit<WindowFields, 'startsAt'> & { startsAt: Date | null },
     body: MaintenanceSettingsChange,
     now: Date,
   ): WindowFields {
@@ -188,7 +192,7 @@ export class MaintenanceSettingsService {
     if (expectedEndAt && expectedEndAt.getTime() <= startsAt.getTime()) {
       throw new MaintenanceFieldError('expectedEndAt', (m) => m.endBeforeStart());
     }
-    return { startsAt, expectedEndAt, message };
+    return { startsAt, expectedEndAt, message, announce: body.announce ?? current.announce };
   }
 
   /** Logs the change as one structured line and makes every instance enforce it. */

@@ -10,6 +10,8 @@ export interface MaintenanceSettingsChange {
   startsAt?: Date | null;
   expectedEndAt?: Date | null;
   message?: string | null;
+  /** Announce this window's changes (left out: unchanged; a new window: false). */
+  announce?: boolean;
   /** The version the change is based on (0 when there never was a window). */
   version: number;
 }
@@ -27,6 +29,8 @@ export interface MaintenanceSettingsView {
   earliestStartsAt: string;
   activeSince: string | null;
   activeTooLong: boolean;
+  /** Whether changes of this window are announced to the regular users (by the host). */
+  announce: boolean;
 }
 
 export interface MaintenanceEventView {

@@ -118,14 +118,208 @@
       if (next.state === 'active' && page.page !== 'maintenance') return leave();
       showNoticeIfDue();
     }
-    if (page.page === 'maintenance' && page.active && next.state !== 'active') window.location.reload();
+    if (page.page === 'maintenance' && page.active && next.state !== 'active') returnFromMaintenance();
   }
 
   /** A regular user's open page moves to the maintenance page on its own once downtime starts. */
   function leave() {
     if (leaving) return;
     leaving = true;
+    saveDrafts(false);
     window.location.assign('/maintenance');
+  }
+
+  // ---- Back where you were -------------------------------------------------------------------------------
+  // Each tab remembers its last page; the maintenance page sends the user back there once the window is off.
+  var RETURN_KEY = 'maintenance:return';
+
+  function rememberPage() {
+    if (page.audience !== 'regular' || page.page === 'maintenance') return;
+    try {
+      sessionStorage.setItem(RETURN_KEY, window.location.pathname + window.location.search);
+    } catch (e) {
+      // Storage off: the maintenance page reloads instead.
+    }
+  }
+
+  function returnFromMaintenance() {
+    var target = null;
+    try {
+      target = sessionStorage.getItem(RETURN_KEY);
+      sessionStorage.removeItem(RETURN_KEY);
+    } catch (e) {
+      target = null;
+    }
+    if (target) window.location.assign(safeNext(target));
+    else window.location.reload();
+  }
+
+  // ---- Drafts ----------------------------------------------------------------------------------------------
+  // What a user typed into a form marked data-draft and did not save is kept in this browser only (never sent
+  // anywhere), per user and form, when the page moves to /maintenance, when a submit is refused, and when the tab
+  // closes in the last minutes before the start. It is offered back afterwards; it expires a day after the window.
+  var DRAFT_PREFIX = 'draft:' + (page.userKey || '') + ':';
+  var DAY_MS = 86400000;
+  var dirtyForms = [];
+  var draftWarned = false;
+
+  function draftForms() {
+    return page.userKey ? all('form[data-draft]') : [];
+  }
+
+  function draftKey(form) {
+    return DRAFT_PREFIX + form.getAttribute('data-draft');
+  }
+
+  function readDraft(key) {
+    try {
+      var draft = JSON.parse(localStorage.getItem(key) || 'null');
+      if (draft && Date.parse(draft.expiresAt) > Date.now()) return draft;
+      localStorage.removeItem(key);
+    } catch (e) {
+      // Unreadable or storage off: nothing to offer.
+    }
+    return null;
+  }
+
+  function fieldsOf(form) {
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || element.name === '_csrf' || element.type === 'hidden' || element.type === 'submit') return;
+      fields[element.name] = element.value;
+    });
+    return fields;
+  }
+
+  function draftExpiry() {
+    var end = status && (status.expectedEndAt || status.startsAt);
+    return new Date((end ? Date.parse(end) : Date.now()) + DAY_MS).toISOString();
+  }
+
+  /** Keeps every changed form; `pending` marks a submit whose outcome the next page tells. */
+  function saveDrafts(pending) {
+    dirtyForms.forEach(function (form) {
+      try {
+        localStorage.setItem(
+          draftKey(form),
+          JSON.stringify({ savedAt: new Date().toISOString(), expiresAt: draftExpiry(), fields: fieldsOf(form), pending: pending }),
+        );
+      } catch (e) {
+        // Storage full or off: nothing kept.
+      }
+    });
+  }
+
+  function clearDrafts() {
+    try {
+      Object.keys(localStorage).forEach(function (key) {
+        if (key.indexOf(DRAFT_PREFIX) === 0) localStorage.removeItem(key);
+      });
+    } catch (e) {
+      // Storage off: nothing was kept.
+    }
+  }
+
+  /** A submitted draft: refused (the maintenance page, or a page answered with an error) keeps it; saved clears it. */
+  function settlePendingDrafts() {
+    var navigation = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    var refused = page.page === 'maintenance' || (navigation && navigation.responseStatus >= 400);
+    try {
+      Object.keys(localStorage).forEach(function (key) {
+        if (key.indexOf(DRAFT_PREFIX) !== 0) return;
+        var draft = readDraft(key);
+        if (!draft || !draft.pending) return;
+        if (!refused) return localStorage.removeItem(key);
+        draft.pending = false;
+        localStorage.setItem(key, JSON.stringify(draft));
+      });
+    } catch (e) {
+      // Storage off: nothing was kept.
+    }
+  }
+
+  /** "31 December, 17:58" in the platform's zone (date and time apart: joined, Intl would say "at"). */
+  function formatSavedAt(iso) {
+    var locale = page.lang === 'nl' ? 'nl-NL' : 'en-GB';
+    var instant = new Date(iso);
+    var date = new Intl.DateTimeFormat(locale, { timeZone: page.timeZone, day: 'numeric', month: 'long' });
+    var time = new Intl.DateTimeFormat(locale, { timeZone: page.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return date.format(instant) + ', ' + time.format(instant);
+  }
+
+  function button(label, secondary) {
+    var element = document.createElement('button');
+    element.type = 'button';
+    element.className = secondary ? 'button secondary' : 'button';
+    element.textContent = label;
+    return element;
+  }
+
+  /** "You had unsaved changes from …  Restore / Discard" above a form with a kept draft. Restoring only fills the form. */
+  function offerDraft(form) {
+    var key = draftKey(form);
+    var draft = readDraft(key);
+    if (!draft || draft.pending) return;
+    var offer = document.createElement('div');
+    offer.className = 'draft-offer';
+    offer.setAttribute('role', 'status');
+    var message = document.createElement('p');
+    message.textContent = text('js.draft.offer', { when: formatSavedAt(draft.savedAt) });
+    var restore = button(text('js.draft.restore'));
+    var discard = button(text('js.draft.discard'), true);
+    offer.appendChild(message);
+    offer.appendChild(restore);
+    offer.appendChild(discard);
+    form.parentNode.insertBefore(offer, form);
+    restore.addEventListener('click', function () {
+      Object.keys(draft.fields).forEach(function (name) {
+        var element = form.elements.namedItem(name);
+        if (element && 'value' in element) element.value = draft.fields[name];
+      });
+      markDirty(form);
+      offer.remove();
+      var first = form.querySelector('input:not([type=hidden]), textarea, select');
+      if (first) first.focus();
+    });
+    discard.addEventListener('click', function () {
+      localStorage.removeItem(key);
+      offer.remove();
+    });
+  }
+
+  function markDirty(form) {
+    if (dirtyForms.indexOf(form) < 0) dirtyForms.push(form);
+  }
+
+  function setUpDrafts() {
+    if (!page.userKey) return;
+    settlePendingDrafts();
+    draftForms().forEach(function (form) {
+      if (page.page !== 'maintenance') offerDraft(form);
+      form.addEventListener('input', function () {
+        markDirty(form);
+      });
+      form.addEventListener('change', function () {
+        markDirty(form);
+      });
+      form.addEventListener('submit', function () {
+        // Kept until the next page says the save went through.
+        if (dirtyForms.indexOf(form) >= 0) saveDrafts(true);
+        dirtyForms = [];
+      });
+    });
+    window.addEventListener('pagehide', function () {
+      var seconds = secondsLeft();
+      if (dirtyForms.length && seconds !== null && seconds <= URGENT_SECONDS) saveDrafts(false);
+    });
+  }
+
+  /** Once, in the last minutes: a page with unsaved changes says so next to the countdown. */
+  function warnAboutDrafts(urgent) {
+    var warning = $('#draft-warning');
+    if (!warning || draftWarned || !urgent || !dirtyForms.length) return;
+    draftWarned = true;
+    warning.textContent = text('js.draft.warning');
   }
 
   /** A timer aimed at the start; when it fires the server is asked again (it, not the browser, decides). */
@@ -172,6 +366,7 @@
       announcer.textContent = text('js.urgent');
     }
     if (!urgent && announcer) announcer.textContent = '';
+    warnAboutDrafts(urgent);
   }
 
   // ---- R9 notice -----------------------------------------------------------------------------------------
@@ -283,6 +478,7 @@
   function setUpLogout() {
     all('[data-logout]').forEach(function (button) {
       button.addEventListener('click', function () {
+        clearDrafts();
         sendJson('POST', '/api/auth/logout')
           .catch(function () {})
           .then(function () {
@@ -369,6 +565,8 @@
 
   setUpLogout();
   setUpNotice();
+  setUpDrafts();
+  rememberPage();
   setUpImpact();
   if (page.audience !== 'anonymous' || page.page === 'maintenance') {
     void refresh();
