@@ -528,15 +528,11 @@ export interface components {
         UpdateMaintenanceSettingsDto: {
             enabled: boolean;
             /**
-             * Format: date-time
              * @description RFC 3339 with offset, at least 10 minutes ahead
              * @example 2030-01-05T18:00:00+01:00
              */
-            startsAt?: string | null;
-            /**
-             * Format: date-time
-             * @example 2030-01-05T23:00:00+01:00
-             */
+            startsAt?: string;
+            /** @example 2030-01-05T23:00:00+01:00 */
             expectedEndAt?: string | null;
             message?: string | null;
             /** @description Announce the window's changes to every active regular user by e-mail */
@@ -615,11 +611,8 @@ export interface components {
             activeTooLong: boolean;
         };
         AcknowledgeNoticeDto: {
-            /**
-             * Format: date-time
-             * @description The start time the notice showed; a moved start is not acknowledged
-             */
-            startsAt?: string | null;
+            /** @description The start time the notice showed; a moved start is not acknowledged */
+            startsAt?: string;
         };
         LoginDto: {
             /**
@@ -712,9 +705,9 @@ export interface components {
         };
         UpdateCompanyDto: {
             /** @description A new name */
-            name?: string;
+            name?: string | null;
             /** @description false deactivates (refused while the company has active or invited users or open contracts); true reactivates */
-            active?: boolean;
+            active?: boolean | null;
         };
         ContractDto: {
             id: string;
@@ -1595,7 +1588,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["InvalidRequest"];
-            /** @description The database does not answer */
+            /** @description A dependency does not answer; `down` names it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1635,7 +1628,13 @@ export interface operations {
     CompaniesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1665,13 +1664,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
     CompaniesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The session's CSRF token (from the login answer); without it: 403
+                 * @example the csrfToken of the login answer
+                 */
+                "X-CSRF-Token": string;
+            };
             path: {
                 id: string;
             };
@@ -1704,6 +1711,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["MaintenanceRefusal"];
         };
     };
@@ -2216,6 +2225,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
         };
     };
     IntegrationMessagesController_receive: {
