@@ -2,6 +2,7 @@ import { Injectable, type PipeTransform, type Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { Reflector } from '@nestjs/core';
+import { DECORATORS } from '@nestjs/swagger';
 import { isPublicRoute } from '../auth/access.guard.js';
 import { ResourceIdPipe } from '../common/resource-id.pipe.js';
 import { AUTH_INTEGRATION_KINDS, AUTH_SKIP_CSRF } from '../auth/auth.decorators.js';
@@ -53,10 +54,24 @@ function argumentsOf(route: CatalogRoute): Pick<RouteContract, 'body' | 'query' 
     )
     .map(([, argument]) => String(argument.data));
   return {
-    body: typeOf(RouteParamtypes.BODY),
+    body: typeOf(RouteParamtypes.BODY) ?? documentedBody(route),
     query: typeOf(RouteParamtypes.QUERY),
     resourceIds,
   };
+}
+
+/**
+ * The `@ApiBody` class of a handler whose body a custom parameter decorator reads (a module's own
+ * validation pipe, e.g. the maintenance module's), which validates it as that same class.
+ */
+function documentedBody(route: CatalogRoute): Type | undefined {
+  const handler = (route.controller.prototype as Record<string, object>)[route.handlerName];
+  const parameters = (Reflect.getMetadata(DECORATORS.API_PARAMETERS, handler) ?? []) as Array<{
+    in: string;
+    type?: unknown;
+  }>;
+  const body = parameters.find((parameter) => parameter.in === 'body')?.type;
+  return typeof body === 'function' ? (body as Type) : undefined;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

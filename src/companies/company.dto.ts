@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Omittable } from '../common/omittable.js';
 import { PageQueryDto } from '../contracts/pagination.js';
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
@@ -28,7 +29,7 @@ export class CreateCompanyDto {
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'A new name' })
-  @IsOptional()
+  @Omittable()
   @CompanyName()
   name?: string;
 
@@ -36,7 +37,7 @@ export class UpdateCompanyDto {
     description:
       'false deactivates (refused while the company has active or invited users or open contracts); true reactivates',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
 }

@@ -528,15 +528,19 @@ export interface components {
         UpdateMaintenanceSettingsDto: {
             enabled: boolean;
             /**
+             * Format: date-time
              * @description RFC 3339 with offset, at least 10 minutes ahead
              * @example 2030-01-05T18:00:00+01:00
              */
-            startsAt?: string;
-            /** @example 2030-01-05T23:00:00+01:00 */
+            startsAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2030-01-05T23:00:00+01:00
+             */
             expectedEndAt?: string | null;
             message?: string | null;
             /** @description Announce the window's changes to every active regular user by e-mail */
-            announce?: boolean;
+            announce?: boolean | null;
             /** @description The version GET returned (0 when there never was a window) */
             version: number;
         };
@@ -611,8 +615,11 @@ export interface components {
             activeTooLong: boolean;
         };
         AcknowledgeNoticeDto: {
-            /** @description The start time the notice showed; a moved start is not acknowledged */
-            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description The start time the notice showed; a moved start is not acknowledged
+             */
+            startsAt?: string | null;
         };
         LoginDto: {
             /**
@@ -705,9 +712,9 @@ export interface components {
         };
         UpdateCompanyDto: {
             /** @description A new name */
-            name?: string | null;
+            name?: string;
             /** @description false deactivates (refused while the company has active or invited users or open contracts); true reactivates */
-            active?: boolean | null;
+            active?: boolean;
         };
         ContractDto: {
             id: string;
