@@ -35,7 +35,7 @@ describe('CLI: companies (a child process on the database of a running server, i
     expect(row.name).toBe('Harbour Care B.V.');
   });
 
-  it('the same rules as the API: a taken name (any case) or a bad one exits 1 with one line; no --name exits 2', async () => {
+  it('the same rules as the API: a taken name (any case) exits 1 with one line; a bad or missing --name exits 2', async () => {
     const taken = await runCli(['companies', 'create', '--name', 'HARBOUR CARE b.v.'], env);
     expect(taken.code).toBe(1);
     expect(taken.stdout).toBe('');
@@ -43,9 +43,9 @@ describe('CLI: companies (a child process on the database of a running server, i
       'refused: A company with this name already exists.',
     ]);
     const control = await runCli(['companies', 'create', '--name', 'Tab\there'], env);
-    expect(control.code).toBe(1);
+    expect(control.code).toBe(2);
     expect(messageLines(control.stderr)).toEqual([
-      'refused: name: must not contain control characters',
+      'error: --name: must not contain control characters',
     ]);
     const missing = await runCli(['companies', 'create'], env);
     expect(missing.code).toBe(2);
@@ -59,7 +59,7 @@ describe('CLI: companies (a child process on the database of a running server, i
       { id: companyId, name: 'Harbour Care B.V.', active: true, createdAt: expect.any(String) },
     ]);
     const plain = await runCli(['companies', 'list'], env);
-    expect(plain.stdout).toBe(`${companyId}\tactive\tHarbour Care B.V.\n`);
+    expect(plain.stdout).toBe(`ID\tSTATUS\tNAME\n${companyId}\tactive\tHarbour Care B.V.\n`);
 
     const invite = await runCli(
       [
