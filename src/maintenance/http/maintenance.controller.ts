@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiQuery,
   ApiTags,
-} from '@nestjs/swagger';
+} from './api-doc.js';
 import type { Request } from 'express';
 import { parseRfc3339 } from '../rules/maintenance.rules.js';
 import { MaintenanceImpactService } from '../runtime/maintenance-impact.service.js';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from './api-doc.js';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,

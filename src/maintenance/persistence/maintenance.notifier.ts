@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { loadOptionalPeer } from './optional-peer.js';
 
 /** Tells the other app instances that the maintenance window changed, and hears them do so. */
 export abstract class MaintenanceChangeNotifier {
@@ -35,13 +35,31 @@ export class InProcessNotifier extends MaintenanceChangeNotifier {
   }
 }
 
+/** The part of pg's Client the listener uses (pg is an optional peer: its types are not needed). */
+export interface ListenerClient {
+  connect(): Promise<unknown>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+  on(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string }) => void,
+  ): this;
+  on(event: 'error' | 'end', listener: () => void): this;
+}
+
+/** Opens a new pg Client (not connected yet). */
+export type ListenerClientFactory = (options: {
+  connectionString: string;
+  application_name: string;
+}) => ListenerClient;
+
 /**
  * PostgreSQL LISTEN/NOTIFY on a dedicated connection (a pooled one would lose the LISTEN), reconnecting
  * with back-off after a loss. The channel includes the schema, so apps on other schemas do not cross-talk.
  */
 export class PostgresNotifier extends MaintenanceChangeNotifier {
   private readonly logger = new Logger('Maintenance');
-  private client?: pg.Client;
+  private client?: ListenerClient;
   private onChange?: (payload: string) => void;
   private closed = false;
   private retryDelayMs = PostgresNotifier.MIN_RETRY_MS;
@@ -55,6 +73,7 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
     private readonly dataSource: DataSource,
     private readonly connectionString: string,
     schema: string,
+    private readonly newClient: ListenerClientFactory,
   ) {
     super();
     this.channel = `maintenance_${schema}`.slice(0, 63);
@@ -78,7 +97,7 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({
+    const client = this.newClient({
       connectionString: this.connectionString,
       application_name: `maintenance-listener:${this.channel}`,
     });
@@ -93,7 +112,7 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
     this.retryDelayMs = PostgresNotifier.MIN_RETRY_MS;
   }
 
-  private lost(client: pg.Client): void {
+  private lost(client: ListenerClient): void {
     if (this.closed || this.client !== client) return;
     this.client = undefined;
     this.logger.warn({ event: 'maintenance.listener-lost', channel: this.channel });
@@ -118,10 +137,19 @@ export class PostgresNotifier extends MaintenanceChangeNotifier {
   }
 }
 
-/** The notifier that fits the database behind the DataSource. */
-export function createNotifier(dataSource: DataSource): MaintenanceChangeNotifier {
+/** The notifier that fits the database behind the DataSource; pg is loaded only for PostgreSQL. */
+export async function createNotifier(dataSource: DataSource): Promise<MaintenanceChangeNotifier> {
   const options = dataSource.options;
   if (options.type !== 'postgres') return new InProcessNotifier();
   if (!options.url) throw new Error('The maintenance listener needs the PostgreSQL connection URL');
-  return new PostgresNotifier(dataSource, options.url, options.schema ?? 'public');
+  // pg is CommonJS: its exports are the namespace's default.
+  const pg = await loadOptionalPeer<{
+    default: { Client: new (...args: Parameters<ListenerClientFactory>) => ListenerClient };
+  }>('pg', "The maintenance module's PostgreSQL notifier");
+  return new PostgresNotifier(
+    dataSource,
+    options.url,
+    options.schema ?? 'public',
+    (clientOptions) => new pg.default.Client(clientOptions),
+  );
 }
