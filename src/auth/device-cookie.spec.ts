@@ -39,7 +39,7 @@ describe('device cookies', () => {
       /DEVICE_COOKIE_SECRET: is required/,
     );
     expect(() => loadAppConfig({ DEVICE_COOKIE_SECRET: 'short-secret' })).toThrow(
-      /^Invalid configuration: DEVICE_COOKIE_SECRET: .*a hidden value/,
+      /^Invalid configuration: DEVICE_COOKIE_SECRET: .*not shown\)$/,
     );
     expect(() => loadAppConfig({ DEVICE_COOKIE_SECRET: 'short-secret' })).not.toThrow(
       /short-secret/,

@@ -52,7 +52,9 @@ describe('the lockout (R7, R11–R14, R16, R17, R20)', () => {
       const responses = await Promise.all([
         request(t.url).get('/api/auth/me').set('Cookie', s.agency.cookie),
         request(t.url).post('/api/auth/login').send({ email: 'nobody' }),
-        request(t.url).get('/api/contracts/no-such-contract').set('Cookie', s.agency.cookie),
+        request(t.url)
+          .get('/api/contracts/00000000-0000-4000-8000-00000000ffff')
+          .set('Cookie', s.agency.cookie),
         request(t.url).get('/health'),
         request(t.url).get('/api/maintenance/status'),
       ]);
