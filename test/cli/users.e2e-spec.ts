@@ -105,8 +105,9 @@ describe('CLI: users (a child process on the database of a running server)', () 
       ['users', 'invite', '--email', 'cl@example.com', '--name', 'Cl', '--role', 'CLIENT'],
       env,
     );
-    expect(client.code).toBe(1);
-    expect(messageLines(client.stderr)).toEqual(['refused: --company: is required for a CLIENT']);
+    // A missing option that the role needs is a usage error, named by its option (the API's rule).
+    expect(client.code).toBe(2);
+    expect(messageLines(client.stderr)).toEqual(['error: --company: is required for a CLIENT']);
   });
 
   it('list --json shows the users without hashes or tokens; the plain list one per line', async () => {
