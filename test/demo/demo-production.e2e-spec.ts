@@ -51,6 +51,8 @@ describe('demo data never reaches production (the built server and CLI as child 
     DATABASE_URL: database.url,
     NODE_ENV: nodeEnv,
     LOG_LEVEL: 'info',
+    // Production requires the device cookies' key; a test value, not a secret.
+    DEVICE_COOKIE_SECRET: 'test-only-device-cookie-key-0123456789abcdef',
   });
 
   beforeAll(() => {
