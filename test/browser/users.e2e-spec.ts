@@ -53,7 +53,10 @@ describe('/admin/users page (browser)', () => {
     await form.getByLabel('Name').fill('Client Two');
     await form.getByLabel('Role').selectOption('CLIENT');
     await form.getByRole('button', { name: 'Send invitation' }).click();
-    await page.locator('#form-errors').getByText('companyId').waitFor();
+    await page
+      .locator('#form-errors .field-name', { hasText: /^companyId$/ })
+      .first()
+      .waitFor();
     // The typed values are kept.
     expect(await form.getByLabel('E-mail address').inputValue()).toBe('client.two@example.com');
 

@@ -109,7 +109,8 @@ export async function enterDowntime(t: TestApp): Promise<ScheduledWindow> {
  */
 export async function scheduleInRealTime(t: TestApp, msAhead: number): Promise<ScheduledWindow> {
   const startsAt = new Date(Date.now() + msAhead);
-  t.clock.set(new Date(startsAt.getTime() - 10 * MINUTE - 1000));
+  // A minute of slack: on a loaded machine the PUT may reach the server seconds later.
+  t.clock.set(new Date(startsAt.getTime() - 10 * MINUTE - MINUTE));
   try {
     return await scheduleWindow(t, startsAt);
   } finally {
